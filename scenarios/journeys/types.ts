@@ -1,0 +1,38 @@
+import type { OdooClient, TransportName } from '../../src/odoo/types.js';
+
+/** What a journey iteration receives from the engine. */
+export interface JourneyContext<S = unknown> {
+  client: OdooClient;
+  /**
+   * Run one named step. Its duration is recorded under (journey, step) and a failure is counted
+   * against that step; the error is re-thrown so the iteration stops.
+   */
+  step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Deterministic random numbers in [0, 1) for this iteration (seeded from the run seed). */
+  random: () => number;
+  /** What `setup` returned, shared by every iteration of the run. */
+  shared: S;
+  /** Tag for records this run creates (the run id); written into `client_order_ref`/`origin` so cleanup finds them. */
+  tag: string;
+  /** Virtual-user number (0-based) and iteration number of this VU. */
+  vu: number;
+  iteration: number;
+}
+
+/** One business flow, written once, run by the embedded engine and bundled for k6. */
+export interface Journey<S = unknown> {
+  /** Stable kebab-case name used in profiles, metrics and reports, e.g. `order-to-delivery`. */
+  name: string;
+  /** One line for humans. */
+  description: string;
+  /** The transport its real-world counterpart uses (interactive: `web`; integrations: `xmlrpc`). */
+  transport: TransportName;
+  /** Named steps in order, so reports can list them even before they ran. */
+  steps: readonly string[];
+  /** Odoo modules the journey needs. */
+  modules: readonly string[];
+  /** Once per run before load starts: look up the data the iterations pick from (customers, products …). */
+  setup?(client: OdooClient): Promise<S>;
+  /** One iteration. */
+  run(ctx: JourneyContext<S>): Promise<void>;
+}
