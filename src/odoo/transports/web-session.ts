@@ -1,0 +1,115 @@
+/**
+ * The web session transport: what the browser and the barcode app do (ODOO17-RPC.md).
+ *
+ *   POST /web/session/authenticate  {db, login, password}  → result.uid + Set-Cookie session_id
+ *   POST /web/dataset/call_kw/<model>/<method>  {model, method, args, kwargs}  (Cookie: session_id)
+ *   POST /web/dataset/call_button               {model, method, args, kwargs}  → cleaned action or false
+ *
+ * The `<model>/<method>` URL suffix is cosmetic (the body decides) but kept, as the web client
+ * sends it and it shows in Odoo's request log. Errors arrive with HTTP 200 and an `error` object.
+ */
+import { fromTransportError, loginRejected, messages, OdooError, ProtocolError, redactSecret, safeUrl, SPECIFIC_CODES } from '../errors.js';
+import { HttpChannel, type HttpReply } from '../http.js';
+import { decodeJsonRpcReply, jsonRpcRequest } from '../json-rpc.js';
+import type { OdooClient, OdooTarget } from '../types.js';
+import { LoginOnce } from './login-once.js';
+
+/** Value of the `session_id` cookie set by `reply`, `null` when it was deleted, undefined when not set. */
+export function sessionCookieOf(reply: HttpReply): string | null | undefined {
+  const header = reply.headers['set-cookie'];
+  for (const line of header ?? []) {
+    const match = /^\s*session_id=([^;]*)/.exec(line);
+    if (match) return match[1] === '' ? null : (match[1] ?? null);
+  }
+  return undefined;
+}
+
+export class WebSessionClient implements OdooClient {
+  readonly transport = 'web' as const;
+  private readonly channel: HttpChannel;
+  private readonly session: LoginOnce;
+  private sessionId: string | undefined;
+  private nextId = 1;
+
+  constructor(private readonly target: OdooTarget) {
+    this.channel = new HttpChannel(target.url, target.timeoutMs);
+    this.session = new LoginOnce(() => this.login());
+  }
+
+  get uid(): number | undefined {
+    return this.session.uid;
+  }
+
+  /** The current `session_id` cookie (for tests and diagnostics; it is a credential: never log it). */
+  get sessionCookie(): string | undefined {
+    return this.sessionId;
+  }
+
+  async authenticate(): Promise<number> {
+    return this.guard(() => this.session.ensure());
+  }
+
+  call<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
+    return this.guard(async () => {
+      await this.session.ensure();
+      return (await this.post(`web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs }, `${model}.${method}`)) as T;
+    });
+  }
+
+  /**
+   * A form button, as the web client clicks it: the returned action (cleaned by Odoo's
+   * `clean_action`) or `false` when the method returned something else than an action.
+   */
+  callButton<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
+    return this.guard(async () => {
+      await this.session.ensure();
+      return (await this.post('web/dataset/call_button', { model, method, args, kwargs }, `${model}.${method}`)) as T;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.channel.close();
+  }
+
+  private async login(): Promise<number> {
+    const { db, login, password } = this.target;
+    const path = 'web/session/authenticate';
+    const url = this.channel.urlOf(path);
+    let result: unknown;
+    try {
+      result = await this.post(path, { db, login, password });
+    } catch (error) {
+      if (error instanceof OdooError && error.kind === 'access_denied') throw loginRejected(url, login, db, error);
+      if (error instanceof OdooError && error.kind === 'access_error' && error.odooMessage === 'Database not found.') {
+        throw new OdooError({ kind: 'access_error', code: SPECIFIC_CODES.databaseNotFound, url: safeUrl(url), message: messages.databaseNotFound(url, db), odooMessage: error.odooMessage });
+      }
+      throw error;
+    }
+    const uid = (result as { uid?: unknown } | null | undefined)?.uid;
+    if (typeof result === 'object' && result !== null && 'uid' in result && (uid === null || uid === false)) {
+      throw new OdooError({ kind: 'access_denied', code: SPECIFIC_CODES.twoFactor, url: safeUrl(url), message: messages.twoFactor(url, login) });
+    }
+    if (typeof uid !== 'number') throw fromTransportError(new ProtocolError('authenticate returned no uid'), url);
+    if (this.sessionId === undefined) throw fromTransportError(new ProtocolError('authenticate set no session_id cookie'), url);
+    return uid;
+  }
+
+  private async post(path: string, params: Record<string, unknown>, call?: string): Promise<unknown> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (this.sessionId !== undefined) headers.Cookie = `session_id=${this.sessionId}`;
+    const reply = await this.channel.post(path, jsonRpcRequest(params, this.nextId++), { headers });
+    // Odoo may rotate the session on any reply (login, expiry): keep the newest cookie.
+    const cookie = sessionCookieOf(reply);
+    if (cookie !== undefined) this.sessionId = cookie ?? undefined;
+    return decodeJsonRpcReply(reply.body.toString('utf8'), this.channel.urlOf(path), call);
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw redactSecret(error, this.target.password);
+    }
+  }
+}
+
