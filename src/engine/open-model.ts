@@ -1,0 +1,58 @@
+/**
+ * The arrival loop shared by the arrival-rate executors: wait for each arrival's time, hand it to
+ * a free VU or drop it, then give in-flight iterations the graceful stop.
+ *
+ *   t=0            arrivals …            durationS        durationS + gracefulStopS
+ *    |--------------------------------------|---------------------|
+ *      schedule: free VU → run, none → new VU,   wait for in-flight;   abandon the rest
+ *      pool at maxVUs → dropped (never queued)
+ */
+import type { ExecutorContext, ExecutorResult } from './executors/types.js';
+import type { SampleSink } from './samples.js';
+
+export interface OpenModelShape {
+  journey: string;
+  durationS: number;
+  gracefulStopS: number;
+}
+
+/** @param times arrival times, seconds from `ctx.startMs`, ascending */
+export async function runOpenModel(
+  times: Iterable<number>,
+  shape: OpenModelShape,
+  ctx: ExecutorContext,
+  samples: SampleSink,
+): Promise<ExecutorResult> {
+  const { clock, signal, pool } = ctx;
+  const inFlight = new Set<Promise<void>>();
+  const result: ExecutorResult = { scheduled: 0, started: 0, dropped: 0, abandoned: 0 };
+
+  for (const tS of times) {
+    const due = ctx.startMs + tS * 1000;
+    if (clock.now() < due) await clock.sleepUntil(due, signal);
+    if (signal.aborted) break;
+    result.scheduled += 1;
+    const vu = pool.acquire();
+    samples.push({ type: 'arrival', journey: shape.journey, t: due, dropped: vu === undefined });
+    if (!vu) {
+      result.dropped += 1;
+      continue;
+    }
+    result.started += 1;
+    const running: Promise<void> = ctx.iterations.run(vu, due, result.scheduled).finally(() => {
+      pool.release(vu);
+      inFlight.delete(running);
+    });
+    inFlight.add(running);
+  }
+
+  const endMs = ctx.startMs + shape.durationS * 1000;
+  if (!signal.aborted && clock.now() < endMs) await clock.sleepUntil(endMs, signal);
+  if (!signal.aborted && inFlight.size > 0) {
+    const settled = new AbortController();
+    void Promise.allSettled([...inFlight]).then(() => settled.abort());
+    await clock.sleepUntil(endMs + shape.gracefulStopS * 1000, AbortSignal.any([signal, settled.signal]));
+  }
+  result.abandoned = inFlight.size;
+  return result;
+}

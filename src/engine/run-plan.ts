@@ -1,0 +1,310 @@
+/**
+ * runPlan: runs a LoadPlan with the embedded engine.
+ *
+ *   1. check    every scenario validated by its executor, every journey known (InputError)
+ *   2. setup    per journey, one client logs in and runs `journey.setup` → ctx.shared
+ *               (sequential: a wrong password fails once, never five times — Odoo then blocks the IP)
+ *   3. VUs      pre-allocated VUs are created and logged in
+ *   4. load     all scenarios run their executors from the same t = 0; a ticker closes each
+ *               window, emits phase edges and progress
+ *   5. stop     after the plan (plus graceful stop), on the caller's signal (`interrupted`) or on
+ *               a refused login (`aborted`); open windows are flushed, clients closed
+ *
+ * Records go to `sink` only (RunWriter); the engine never prints.
+ */
+import type { Journey } from '../../scenarios/journeys/types.js';
+import { InputError } from '../errors.js';
+import type { OdooClient } from '../odoo/types.js';
+import type { RunEvent, RunStatus } from '../run/records.js';
+import { realClock, type Clock } from './clock.js';
+import { errorKindOf, errorMessageOf } from './error-kind.js';
+import { ErrorLog } from './error-log.js';
+import { bindExecutor, type BoundExecutor, type ExecutorResult } from './executors/index.js';
+import { createIterationRunner } from './iteration.js';
+import type { LoadPlan } from './plan.js';
+import { buildProgress, RunTotals, type Progress } from './progress.js';
+import { fanOut, type RunSink, type Sample, type SampleSink } from './samples.js';
+import { VuPool, type Vu } from './vu-pool.js';
+import { WindowAggregator, type WindowSummary } from './windows.js';
+
+export type { Progress } from './progress.js';
+
+/** Which client is wanted: `vu` null for the setup client of a journey. */
+export interface ClientRequest {
+  vu: number | null;
+  journey: string;
+}
+
+export interface RunPlanOptions {
+  plan: LoadPlan;
+  journeys: Record<string, Journey>;
+  /** A new, not yet authenticated client (one per VU, one per journey setup). */
+  createClient: (request: ClientRequest) => OdooClient;
+  sink: RunSink;
+  /** Default: the real clock. */
+  clock?: Clock;
+  /** Aborting it stops the run early with status `interrupted` (reason: the abort reason's text). */
+  signal?: AbortSignal;
+  /** Called once per window (every second) and once at the end. */
+  onProgress?: (progress: Progress) => void;
+  /** Every raw sample (optional per-request data; tests). */
+  onSample?: (sample: Sample) => void;
+  /** JourneyContext.tag: the run id, so cleanup finds the records the run created. Default `<profile>-<seed>`. */
+  tag?: string;
+  /** Window length, ms. Default 1000. */
+  windowMs?: number;
+  /** Error events per (journey, kind). Default 20. */
+  errorEventLimit?: number;
+  /** A window is closed this long after its end, so arrivals the engine got to a little late still land in it. Default 100 ms. */
+  closeLagMs?: number;
+}
+
+export interface RunPlanResult {
+  status: RunStatus;
+  reason?: string;
+  /** Iterations that ended, failed ones included. */
+  iterations: number;
+  /** Iterations that failed. */
+  errors: number;
+  dropped: number;
+  scheduled: number;
+  started: number;
+  /** Iterations still running when the run stopped waiting for them. */
+  abandoned: number;
+  /** VUs created. */
+  vus: number;
+}
+
+export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
+  const clock = o.clock ?? realClock;
+  const windowMs = o.windowMs ?? 1000;
+  const closeLagMs = o.closeLagMs ?? 100;
+  const bound = checkPlan(o.plan, o.journeys);
+  const emitEvent = (event: RunEvent) => o.sink.event(event);
+
+  // How the run ends: the first reason wins.
+  const stop = new AbortController();
+  let outcome: { status: RunStatus; reason: string } | undefined;
+  const end = (status: RunStatus, reason: string) => {
+    outcome ??= { status, reason };
+    stop.abort();
+  };
+  const onExternalAbort = () => end('interrupted', abortReasonText(o.signal?.reason));
+  if (o.signal?.aborted) onExternalAbort();
+  else o.signal?.addEventListener('abort', onExternalAbort, { once: true });
+  const accessDenied = (journey: string, error: unknown) =>
+    end(
+      'aborted',
+      `login refused (access_denied) for journey ${journey}: ${errorMessageOf(error)} — check the login and password; ` +
+        'not retried, Odoo blocks an IP after 5 failed logins',
+    );
+
+  const totals = new RunTotals();
+  const pools: VuPool[] = [];
+  const result = (results: ExecutorResult[]): RunPlanResult => ({
+    status: outcome?.status ?? 'completed',
+    ...(outcome ? { reason: outcome.reason } : {}),
+    iterations: totals.completed,
+    errors: totals.failed,
+    dropped: totals.dropped,
+    scheduled: totals.scheduled,
+    started: totals.started,
+    abandoned: results.reduce((sum, r) => sum + r.abandoned, 0),
+    vus: pools.reduce((sum, p) => sum + p.size, 0),
+  });
+
+  try {
+    // 2. setup
+    const shared = new Map<string, unknown>();
+    for (const name of new Set(bound.map((b) => b.journey))) {
+      if (stop.signal.aborted) break;
+      const journey = o.journeys[name] as Journey;
+      const client = o.createClient({ vu: null, journey: name });
+      try {
+        await client.authenticate();
+        shared.set(name, journey.setup ? await journey.setup(client) : undefined);
+      } catch (e) {
+        const kind = errorKindOf(e);
+        emitEvent({ v: 1, type: 'error', t: clock.now(), journey: name, step: 'setup', kind, message: errorMessageOf(e) });
+        if (kind === 'access_denied') accessDenied(name, e);
+        else end('failed', `setup of journey ${name} failed (${kind}): ${errorMessageOf(e)}`);
+      } finally {
+        await client.close().catch(() => undefined);
+      }
+    }
+
+    // 3. VUs
+    let nextVu = 0;
+    for (const b of bound) {
+      const pool = new VuPool(b.journey, b.requirements().maxVUs, (): Vu => {
+        const id = nextVu++;
+        return { id, client: o.createClient({ vu: id, journey: b.journey }), authenticated: false, iterations: 0 };
+      });
+      pools.push(pool);
+      if (stop.signal.aborted) continue;
+      await pool
+        .preallocate(b.requirements().preAllocatedVUs, async (vu) => {
+          await vu.client.authenticate();
+          vu.authenticated = true;
+        })
+        .catch((e: unknown) => {
+          const kind = errorKindOf(e);
+          emitEvent({ v: 1, type: 'error', t: clock.now(), journey: b.journey, step: null, kind, message: `authenticate: ${errorMessageOf(e)}` });
+          if (kind === 'access_denied') accessDenied(b.journey, e);
+          else end('failed', `logging in the pre-allocated VUs of journey ${b.journey} failed (${kind}): ${errorMessageOf(e)}`);
+        });
+    }
+    if (stop.signal.aborted) return result([]);
+
+    // 4. load
+    let accepting = true; // samples of abandoned iterations that end after the run are ignored
+    const windows = new WindowAggregator(windowMs, (r) => o.sink.window(r));
+    const errorLog = new ErrorLog(emitEvent, o.errorEventLimit ?? 20);
+    const dropWarned = new Set<string>();
+    const fan = fanOut(windows, errorLog, totals);
+    const samples: SampleSink = {
+      push(sample) {
+        if (!accepting) return;
+        fan.push(sample);
+        o.onSample?.(sample);
+        if (sample.type === 'arrival' && sample.dropped && !dropWarned.has(sample.journey)) {
+          dropWarned.add(sample.journey);
+          const max = pools.find((p) => p.journey === sample.journey)?.maxVUs;
+          emitEvent({
+            v: 1,
+            type: 'warning',
+            t: sample.t,
+            source: 'engine',
+            message: `journey ${sample.journey}: all ${max} VUs busy, arrivals are being dropped — raise maxVUs or lower the rate`,
+          });
+        }
+      },
+    };
+
+    const startMs = clock.now();
+    const phases = new PhaseEdges(o.plan, startMs, emitEvent);
+    let last: WindowSummary | undefined;
+    const report = (now: number) =>
+      o.onProgress?.(
+        buildProgress({
+          elapsedS: (now - startMs) / 1000,
+          durationS: o.plan.durationS,
+          rateTarget: bound.reduce((sum, b) => sum + b.rateAt((now - startMs) / 1000), 0),
+          windowMs,
+          last,
+          inFlight: pools.reduce((sum, p) => sum + p.busy, 0),
+          vus: pools.reduce((sum, p) => sum + p.size, 0),
+          totals,
+        }),
+      );
+    phases.emitUntil(startMs);
+
+    const tickerStop = new AbortController();
+    const ticker = (async () => {
+      let next = windows.windowOf(startMs) + windowMs + closeLagMs;
+      for (;;) {
+        await clock.sleepUntil(next, tickerStop.signal);
+        if (tickerStop.signal.aborted) return;
+        const now = clock.now();
+        phases.emitUntil(now);
+        last = windows.closeUntil(now - closeLagMs).at(-1) ?? last;
+        report(now);
+        next = windows.windowOf(now - closeLagMs) + windowMs + closeLagMs;
+      }
+    })();
+
+    const results = await Promise.all(
+      bound.map((b, i) => {
+        const pool = pools[i] as VuPool;
+        const iterations = createIterationRunner({
+          journey: o.journeys[b.journey] as Journey,
+          shared: shared.get(b.journey),
+          tag: o.tag ?? `${o.plan.profile}-${o.plan.seed}`,
+          seed: o.plan.seed,
+          scenarioIndex: i,
+          clock,
+          samples,
+          signal: stop.signal,
+          onAccessDenied: (_vu, message) => accessDenied(b.journey, message),
+        });
+        return b.run({ clock, startMs, signal: stop.signal, pool, iterations }, samples);
+      }),
+    );
+
+    // 5. stop
+    tickerStop.abort();
+    await ticker;
+    const now = clock.now();
+    phases.finish(now);
+    accepting = false;
+    last = windows.closeAll().at(-1) ?? last;
+    errorLog.finish(now);
+    report(now);
+    return result(results);
+  } finally {
+    o.signal?.removeEventListener('abort', onExternalAbort);
+    await Promise.all(pools.map((p) => p.closeAll()));
+  }
+}
+
+/** Validates the plan's scenarios and journeys; one InputError listing every problem. */
+function checkPlan(plan: LoadPlan, journeys: Record<string, Journey>): BoundExecutor[] {
+  const problems: string[] = [];
+  const bound: BoundExecutor[] = [];
+  if (!Number.isFinite(plan.seed)) problems.push(`seed: expected a number, got ${JSON.stringify(plan.seed)}`);
+  if (!Array.isArray(plan.scenarios) || plan.scenarios.length === 0) problems.push('scenarios: expected at least one scenario');
+  (plan.scenarios ?? []).forEach((scenario, i) => {
+    const b = bindExecutor(scenario);
+    if (typeof b === 'string') return void problems.push(`scenarios[${i}].${b}`);
+    problems.push(...b.validate().map((p) => `scenarios[${i}].${p}`));
+    if (typeof scenario.journey === 'string' && scenario.journey !== '' && !Object.hasOwn(journeys, scenario.journey)) {
+      const known = Object.keys(journeys).join(', ') || 'none';
+      problems.push(`scenarios[${i}].journey: unknown journey '${scenario.journey}' (known: ${known})`);
+    }
+    bound.push(b);
+  });
+  if (problems.length > 0) throw new InputError('PLAN_INVALID', `plan '${plan.profile}': ${problems.join('; ')}`);
+  return bound;
+}
+
+/** `phase` start/end events at their plan times, emitted once the clock passed them. */
+class PhaseEdges {
+  private readonly edges: Array<{ t: number; phase: string; edge: 'start' | 'end' }>;
+  private next = 0;
+  private readonly open = new Set<string>();
+
+  constructor(
+    plan: LoadPlan,
+    startMs: number,
+    private readonly emit: (event: RunEvent) => void,
+  ) {
+    this.edges = (plan.phases ?? [])
+      .flatMap((p) => [
+        { t: startMs + p.startS * 1000, phase: p.name, edge: 'start' as const },
+        { t: startMs + p.endS * 1000, phase: p.name, edge: 'end' as const },
+      ])
+      .sort((a, b) => a.t - b.t || (a.edge === b.edge ? 0 : a.edge === 'end' ? -1 : 1)); // an end before a start at the same time
+  }
+
+  emitUntil(now: number): void {
+    while (this.next < this.edges.length && (this.edges[this.next] as { t: number }).t <= now) {
+      const e = this.edges[this.next++] as (typeof this.edges)[number];
+      if (e.edge === 'start') this.open.add(e.phase);
+      else this.open.delete(e.phase);
+      this.emit({ v: 1, type: 'phase', t: e.t, phase: e.phase, edge: e.edge });
+    }
+  }
+
+  /** Edges up to `now`, then an `end` at `now` for phases cut short. */
+  finish(now: number): void {
+    this.emitUntil(now);
+    for (const phase of this.open) this.emit({ v: 1, type: 'phase', t: now, phase, edge: 'end' });
+    this.open.clear();
+  }
+}
+
+function abortReasonText(reason: unknown): string {
+  if (typeof reason === 'string' && reason !== '') return reason;
+  if (reason instanceof Error && reason.name !== 'AbortError' && reason.message !== '') return reason.message;
+  return 'interrupted before the end of the plan';
+}
