@@ -1,0 +1,55 @@
+/**
+ * Report inputs and the verdict the report derives from them.
+ * Pipeline stage: analyze (RunSummary) → recommend (Reasoned values) → render (this folder).
+ */
+import type { RunSummary } from '../analyze/types.js';
+import type { Reasoned } from '../../models/reasoned.js';
+
+/** Everything one report is rendered from. Plain JSON. */
+export interface ReportInput {
+  summary: RunSummary;
+  /**
+   * Recommendations by name (`httpWorkers`, later PostgreSQL, tenancy, …), shown when present. A run
+   * with nothing to size from (no completed request) has none; `noRecommendation` then says why.
+   */
+  recommendation: { httpWorkers?: Reasoned<number> } & Record<string, Reasoned<unknown> | undefined>;
+  /** Why there is no recommendation, when there is none. */
+  noRecommendation?: string;
+  /** ISO 8601 time the report was generated (injected so reports are reproducible). */
+  generatedAt: string;
+}
+
+/**
+ * Overall readiness:
+ * - `ready`: the run completed and every objective was met;
+ * - `not-ready`: at least one objective was missed (partial run or not);
+ * - `inconclusive`: every objective met but the run ended early, or there was nothing to judge.
+ */
+export type VerdictLevel = 'ready' | 'not-ready' | 'inconclusive';
+
+/**
+ * Traffic light of one journey:
+ * - `green` met: every objective met with more than 10 % headroom and no dropped iterations;
+ * - `amber` at risk: met, but within 10 % of a threshold or with dropped iterations;
+ * - `red` missed: at least one objective missed;
+ * - `grey` not judged: no objective for this journey.
+ */
+export type Light = 'green' | 'amber' | 'red' | 'grey';
+
+export interface JourneyVerdict {
+  journey: string;
+  light: Light;
+  /** Plain word shown next to the colour: Met, At risk, Missed, No objective. */
+  label: string;
+  /** One sentence: the deciding measurement, e.g. "p95 3.4 s against 2 s (all)". */
+  detail: string;
+}
+
+export interface Verdict {
+  level: VerdictLevel;
+  /** One line in plain words, e.g. "Not ready: order-to-delivery p95 3.4 s against 2 s". */
+  headline: string;
+  /** True when the run did not complete (aborted, interrupted, failed or still running). */
+  partial: boolean;
+  journeys: JourneyVerdict[];
+}
