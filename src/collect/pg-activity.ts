@@ -1,0 +1,306 @@
+/**
+ * The PostgreSQL activity collector: samples pg_stat_activity of the Odoo database at a fixed
+ * cadence and emits one PgActivitySample per tick (src/run/records.ts).
+ *
+ * - One dedicated connection, application_name `odoo-capacity-collector`; every client backend
+ *   of the database except the collector's own is sampled (Odoo workers, cron, psql, …).
+ * - `total` counts all those backends, idle included; `sessions` holds the non-idle ones, each
+ *   with its Odoo-aware wait class (src/analyze/wait-class.ts).
+ * - Ticks are due at t0 + k × intervalMs (src/collect/cadence.ts): no drift, and a slow query
+ *   skips ticks instead of piling them up.
+ * - Never throws into the load run: a lost connection is reopened with back-off and the
+ *   unsampled span is reported through `onGap`; stop() always resolves.
+ * - Never logs or reports the connection URL; the password is scrubbed from error reasons.
+ */
+import pg from 'pg';
+import type { ClientConfig, QueryResultRow } from 'pg';
+import { classifySession } from '../analyze/wait-class.js';
+import type { PgActivitySample, PgSession } from '../run/records.js';
+import { backoffDelay, firstTickAtOrAfter, nextTick, tickDue } from './cadence.js';
+import { Sleeper, systemClock, type CollectorClock } from './clock.js';
+
+export const COLLECTOR_APPLICATION_NAME = 'odoo-capacity-collector';
+export const ACTIVITY_SOURCE = 'pg_stat_activity' as const;
+/** Allowed sampling intervals, milliseconds. */
+export const MIN_INTERVAL_MS = 100;
+export const MAX_INTERVAL_MS = 60_000;
+
+/** A span without samples: [fromT, toT) in epoch ms, and why. */
+export interface CollectorGap {
+  collector: 'pg_activity';
+  fromT: number;
+  toT: number;
+  reason: string;
+}
+
+export interface ActivityCollectorOptions {
+  /** Where to connect: a `postgres://` URL or a pg ClientConfig (its application_name is replaced). */
+  pgUrl: string | ClientConfig;
+  /** The Odoo database whose backends are sampled (pg_stat_activity.datname). */
+  database: string;
+  /** Sampling interval, ms, 100–60000. Default 1000. */
+  intervalMs?: number;
+  /** Receives every sample, in order. An exception it throws is reported as a warning, not rethrown. */
+  sink: (sample: PgActivitySample) => void;
+  /** Receives every unsampled span once it is over (or at stop()). */
+  onGap?: (gap: CollectorGap) => void;
+  /** One-off problems that do not stop sampling (sink errors, missing privileges). */
+  onWarning?: (message: string) => void;
+  clock?: CollectorClock;
+  /** Reconnection back-off, ms: doubling from initialMs to maxMs. Default 250 → 30000. */
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+export interface ActivityCollector {
+  source: typeof ACTIVITY_SOURCE;
+  /** server_version_num of the sampled server, once a connection succeeded. */
+  readonly serverVersionNum: number | undefined;
+  /** Stops sampling and closes the connection; reports a gap still open. Never rejects. */
+  stop(): Promise<void>;
+}
+
+/** A collector option out of range. */
+export class CollectorOptionError extends Error {
+  override readonly name = 'CollectorOptionError';
+  readonly code = 'COLLECTOR_OPTION_INVALID' as const;
+}
+
+/** pg_stat_activity gained query_id in PostgreSQL 14. */
+const QUERY_ID_SINCE = 140000;
+
+function activityQuery(withQueryId: boolean): string {
+  return `SELECT pid, state, wait_event_type, wait_event, application_name, backend_type,
+       ${withQueryId ? 'query_id::text' : 'NULL::text'} AS query_id,
+       extract(epoch FROM now() - xact_start)::float8 AS xact_age_s,
+       extract(epoch FROM now() - query_start)::float8 AS query_age_s
+  FROM pg_stat_activity
+ WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
+}
+
+interface ActivityRow extends QueryResultRow {
+  pid: number;
+  state: string | null;
+  wait_event_type: string | null;
+  wait_event: string | null;
+  application_name: string | null;
+  backend_type: string;
+  query_id: string | null;
+  xact_age_s: number | null;
+  query_age_s: number | null;
+}
+
+/**
+ * Turn pg_stat_activity rows into a sample. Pure.
+ * Rows with a NULL state (another role's session, seen without pg_read_all_stats) count in
+ * `total` but cannot be classified, so they are not stored; `hidden` counts them.
+ */
+export function toSample(rows: readonly ActivityRow[], t: number, withQueryId: boolean): { sample: PgActivitySample; hidden: number } {
+  const sessions: PgSession[] = [];
+  let hidden = 0;
+  for (const row of rows) {
+    if (row.state === null) {
+      hidden++;
+      continue;
+    }
+    if (row.state === 'idle') continue;
+    const session: PgSession = {
+      pid: row.pid,
+      state: row.state,
+      waitEventType: row.wait_event_type,
+      waitEvent: row.wait_event,
+      applicationName: row.application_name ?? '',
+      backendType: row.backend_type,
+      xactAgeS: roundMs(row.xact_age_s),
+      queryAgeS: roundMs(row.query_age_s),
+      waitClass: classifySession(row.state, row.wait_event_type, row.wait_event),
+    };
+    if (withQueryId) session.queryId = row.query_id;
+    sessions.push(session);
+  }
+  return { sample: { v: 1, type: 'pg_activity', t, total: rows.length, sessions }, hidden };
+}
+
+function roundMs(seconds: number | null): number | null {
+  return seconds === null ? null : Math.round(seconds * 1000) / 1000;
+}
+
+/**
+ * Start sampling. Resolves once the first connection attempt is over (successful or not: a
+ * failure opens a gap and is retried); only invalid options reject, with CollectorOptionError.
+ */
+export async function startActivityCollector(options: ActivityCollectorOptions): Promise<ActivityCollector> {
+  const intervalMs = options.intervalMs ?? 1000;
+  if (!(Number.isInteger(intervalMs) && intervalMs >= MIN_INTERVAL_MS && intervalMs <= MAX_INTERVAL_MS)) {
+    throw new CollectorOptionError(
+      `pg activity interval: expected whole milliseconds from ${MIN_INTERVAL_MS} to ${MAX_INTERVAL_MS}, got ${intervalMs}`,
+    );
+  }
+  if (options.database === '') throw new CollectorOptionError('pg activity database: expected a database name, got ""');
+  const clock = options.clock ?? systemClock;
+  const backoff = options.backoff ?? { initialMs: 250, maxMs: 30_000 };
+  const config = clientConfig(options.pgUrl, intervalMs);
+  const secret = typeof config.password === 'string' && config.password !== '' ? config.password : passwordOf(options.pgUrl);
+  const scrub = (text: string) => (secret ? text.split(secret).join('***') : text);
+  const warn = (message: string) => {
+    try {
+      options.onWarning?.(scrub(message));
+    } catch {
+      // A failing warning handler must not stop sampling either.
+    }
+  };
+
+  const sleeper = new Sleeper(clock);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let serverVersionNum: number | undefined;
+  let withQueryId = false;
+  let gap: { fromT: number; reason: string } | undefined;
+  let warnedHidden = false;
+  let warnedSink = false;
+  let connectionError: Error | undefined;
+
+  const openGap = (fromT: number, error: unknown) => {
+    gap ??= { fromT, reason: scrub(reasonOf(error)) };
+  };
+  const closeGap = (toT: number) => {
+    if (gap === undefined) return;
+    const closed: CollectorGap = { collector: 'pg_activity', fromT: gap.fromT, toT, reason: gap.reason };
+    gap = undefined;
+    try {
+      options.onGap?.(closed);
+    } catch (error) {
+      warn(`pg activity gap handler failed: ${reasonOf(error)}`);
+    }
+  };
+  const closeClient = async () => {
+    const old = client;
+    client = undefined;
+    await old?.end().catch(() => undefined);
+  };
+
+  /** Open the connection; on failure open a gap and return false. */
+  const connect = async (): Promise<boolean> => {
+    const candidate = new pg.Client(config);
+    // Without a listener, an 'error' on an idle connection (server restart, pg_terminate_backend)
+    // would crash the process. Keep it: it says why, where the next query only says "not queryable".
+    connectionError = undefined;
+    candidate.on('error', (error) => {
+      connectionError = error;
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`SET application_name = '${COLLECTOR_APPLICATION_NAME}'`);
+      const version = await candidate.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
+      serverVersionNum = version.rows[0]?.v;
+      withQueryId = (serverVersionNum ?? 0) >= QUERY_ID_SINCE;
+      client = candidate;
+      return true;
+    } catch (error) {
+      await candidate.end().catch(() => undefined);
+      openGap(clock.now(), error);
+      return false;
+    }
+  };
+
+  const sampleOnce = async (active: pg.Client, index: number) => {
+    const t = clock.now();
+    const result = await active.query<ActivityRow>(activityQuery(withQueryId), [options.database]);
+    const { sample, hidden } = toSample(result.rows, t, withQueryId);
+    if (hidden > 0 && !warnedHidden) {
+      warnedHidden = true;
+      warn(`pg activity: ${hidden} session(s) of ${options.database} are hidden from the collector's role; grant it pg_read_all_stats to classify them`);
+    }
+    closeGap(t);
+    try {
+      options.sink(sample);
+    } catch (error) {
+      if (!warnedSink) warn(`pg activity sink failed at tick ${index}: ${reasonOf(error)}`);
+      warnedSink = true;
+    }
+  };
+
+  const t0 = clock.now();
+  await connect();
+
+  const loop = async () => {
+    let index = 0;
+    let failures = 0;
+    while (!stopped) {
+      if (client === undefined) {
+        if (failures > 0 || gap !== undefined) {
+          if (await sleeper.sleep(backoffDelay(failures, backoff.initialMs, backoff.maxMs))) break;
+        }
+        failures++;
+        if (!(await connect())) continue;
+        failures = 0;
+      }
+      index = Math.max(index, firstTickAtOrAfter(t0, intervalMs, clock.now()));
+      const due = tickDue(t0, intervalMs, index);
+      if (await sleeper.sleep(due - clock.now())) break;
+      const active = client;
+      if (active === undefined) continue;
+      try {
+        await sampleOnce(active, index);
+      } catch (error) {
+        openGap(due, connectionError ?? error);
+        await closeClient();
+        continue;
+      }
+      const next = nextTick(t0, intervalMs, index, clock.now());
+      if (next.skipped > 0) {
+        const fromT = tickDue(t0, intervalMs, index + 1);
+        gap ??= { fromT, reason: `sampling took longer than the ${intervalMs} ms interval; ${next.skipped} tick(s) skipped` };
+        // Closed by the next successful sample, so the gap spans exactly the unsampled time.
+      }
+      index = next.index;
+    }
+  };
+  const running = loop().catch((error: unknown) => warn(`pg activity collector stopped: ${reasonOf(error)}`));
+
+  let stopping: Promise<void> | undefined;
+  return {
+    source: ACTIVITY_SOURCE,
+    get serverVersionNum() {
+      return serverVersionNum;
+    },
+    stop() {
+      stopping ??= (async () => {
+        stopped = true;
+        sleeper.cancel();
+        await running;
+        await closeClient();
+        closeGap(clock.now());
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** pg client settings: our application_name, bounded connect and query times. */
+function clientConfig(pgUrl: string | ClientConfig, intervalMs: number): ClientConfig {
+  const base: ClientConfig = typeof pgUrl === 'string' ? { connectionString: pgUrl } : { ...pgUrl };
+  return {
+    ...base,
+    application_name: COLLECTOR_APPLICATION_NAME,
+    connectionTimeoutMillis: base.connectionTimeoutMillis ?? 5000,
+    // A hung network must not block the loop forever: give up on a query after 10 intervals (≥ 5 s).
+    query_timeout: Math.max(5000, 10 * intervalMs),
+    keepAlive: true,
+  };
+}
+
+/** The password inside a URL, to scrub it from messages. */
+function passwordOf(pgUrl: string | ClientConfig): string | undefined {
+  if (typeof pgUrl !== 'string') return undefined;
+  try {
+    const password = decodeURIComponent(new URL(pgUrl).password);
+    return password === '' ? undefined : password;
+  } catch {
+    return undefined;
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
+  return String(error);
+}
