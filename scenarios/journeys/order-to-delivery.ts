@@ -81,6 +81,7 @@ interface MoveLineRow {
 interface WindowAction {
   type?: string;
   res_model?: string;
+  res_id?: number;
   context?: Record<string, unknown>;
 }
 
@@ -180,19 +181,29 @@ export const orderToDelivery: Journey<OrderToDeliveryData> = {
     });
 
     await ctx.step('validate', async () => {
-      const result = await client.call<unknown>('stock.picking', 'button_validate', [[picking.id]]);
-      if (result === true || result === undefined || result === false) return;
-      const action = result as WindowAction;
-      if (action.res_model !== 'stock.backorder.confirmation') {
+      let result = await client.call<unknown>('stock.picking', 'button_validate', [[picking.id]]);
+      // button_validate may open a wizard; at most two in a row (the SMS warning, then a backorder).
+      for (let round = 0; round < 3; round += 1) {
+        if (result === true || result === undefined || result === false) return;
+        const action = result as WindowAction;
+        // Pass the action's context on: it carries button_validate_picking_ids and default_pick_ids.
+        const context = action.context ?? {};
+        if (action.res_model === 'confirm.stock.sms' && typeof action.res_id === 'number') {
+          // stock_sms (Odoo 17): a one-time warning per company before the first delivery SMS. The wizard
+          // already exists (res_id); "send_sms" acknowledges it, keeps the company's setting and validates again.
+          result = await client.call<unknown>('confirm.stock.sms', 'send_sms', [[action.res_id]], { context });
+          continue;
+        }
+        if (action.res_model === 'stock.backorder.confirmation') {
+          const wizardId = idOf(await client.call<number | number[]>('stock.backorder.confirmation', 'create', [{}], { context }), 'validate');
+          await client.call('stock.backorder.confirmation', 'process', [[wizardId]], { context });
+          return;
+        }
         throw new JourneyError(
           'JOURNEY_UNEXPECTED_REPLY',
           journeyMessages.unexpectedReply(NAME, 'validate', `button_validate on ${picking.name} opened "${String(action.res_model)}", which this journey does not handle`),
         );
       }
-      // Pass the action's context to both calls: it carries button_validate_picking_ids and default_pick_ids.
-      const context = action.context ?? {};
-      const wizardId = idOf(await client.call<number | number[]>('stock.backorder.confirmation', 'create', [{}], { context }), 'validate');
-      await client.call('stock.backorder.confirmation', 'process', [[wizardId]], { context });
     });
   },
 };

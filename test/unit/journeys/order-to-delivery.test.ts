@@ -194,6 +194,23 @@ describe('order-to-delivery run', () => {
     ]);
   });
 
+  it("acknowledges stock_sms's one-time warning wizard with send_sms, then answers the backorder it leads to", async () => {
+    // As seen on a real Odoo 17 (17.0-20240709) with stock_sms installed: the first delivery
+    // validated in a company opens confirm.stock.sms (already created, res_id set).
+    const SMS_ACTION = { name: 'SMS', type: 'ir.actions.act_window', res_model: 'confirm.stock.sms', res_id: 3, target: 'new', context: { uid: 2 } };
+    const base = happyScript({ pickingState: 'assigned', validate: SMS_ACTION });
+    const { client, calls } = scriptedClient((call) =>
+      call.model === 'confirm.stock.sms' && call.method === 'send_sms' ? BACKORDER_ACTION : base(call),
+    );
+    await orderToDelivery.run(context(client, SHARED, sequence(RANDOM)).ctx);
+    expect(calls.slice(-4)).toEqual([
+      { model: 'stock.picking', method: 'button_validate', args: [[88]], kwargs: undefined },
+      { model: 'confirm.stock.sms', method: 'send_sms', args: [[3]], kwargs: { context: { uid: 2 } } },
+      { model: 'stock.backorder.confirmation', method: 'create', args: [{}], kwargs: { context: BACKORDER_ACTION.context } },
+      { model: 'stock.backorder.confirmation', method: 'process', args: [[7]], kwargs: { context: BACKORDER_ACTION.context } },
+    ]);
+  });
+
   it('accepts create answering a list of ids', async () => {
     const base = happyScript({ pickingState: 'assigned', validate: true });
     const { client, calls } = scriptedClient((call) => (call.method === 'create' ? [501] : base(call)));
