@@ -1,0 +1,208 @@
+/**
+ * The lab server's master (Odoo's prefork PreforkServer): accepts HTTP on one port, queues
+ * complete requests FIFO and hands each to an idle worker process; a fixed pool of `workers`
+ * children (child_process.fork of worker.ts/js) each serve ONE request at a time, so requests
+ * beyond the worker count wait — as they wait in Odoo's listen backlog. Every response carries
+ * `Connection: close` (Odoo's workers close the connection after each response).
+ *
+ * A worker that dies is replaced; the request it was serving gets HTTP 502 (what a proxy in
+ * front of Odoo answers when a worker is killed mid-request).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OdooLog } from './log.js';
+import type { HttpRequestMessage, WorkerConfig, WorkerToMaster } from './protocol.js';
+import { workerScript } from './worker-path.js';
+
+export interface LabServerOptions {
+  pg: { host: string; port: number; user: string; password: string };
+  db: string;
+  /** HTTP worker processes (Odoo's `workers`). */
+  workers: number;
+  /** Listen address (default 127.0.0.1). */
+  host?: string;
+  /** Port (default 0: a free one). */
+  port?: number;
+  /** Odoo-format log file (appended). */
+  logFile?: string;
+  /** Service-time multiplier (default 1; tests use e.g. 0.1). */
+  timeScale?: number;
+  /** Connections per worker pool (Odoo's db_maxconn, default 64). */
+  dbMaxConn?: number;
+}
+
+export interface LabServer {
+  url: string;
+  port: number;
+  /** Pids of the live workers. */
+  workerPids(): number[];
+  stop(): Promise<void>;
+}
+
+export class LabServerError extends Error {
+  readonly code = 'LAB_SERVER';
+}
+
+interface PendingRequest {
+  message: HttpRequestMessage;
+  res: ServerResponse;
+}
+
+interface WorkerSlot {
+  child: ChildProcess;
+  pid: number;
+  ready: boolean;
+  current?: PendingRequest;
+}
+
+/** Largest request body accepted (bytes). */
+const MAX_BODY = 64 * 1024 * 1024;
+
+export async function startLabServer(options: LabServerOptions): Promise<LabServer> {
+  if (!Number.isInteger(options.workers) || options.workers < 1) {
+    throw new LabServerError(`workers: expected a whole number ≥ 1, got ${options.workers}; pass --workers 1 or more.`);
+  }
+  const config: WorkerConfig = {
+    pg: options.pg,
+    db: options.db,
+    sessionSecret: randomBytes(32).toString('base64url'),
+    logFile: options.logFile,
+    timeScale: options.timeScale ?? 1,
+    dbMaxConn: options.dbMaxConn ?? 64,
+  };
+  const log = new OdooLog(options.logFile);
+  const script = await workerScript();
+  const queue: PendingRequest[] = [];
+  const slots = new Set<WorkerSlot>();
+  let stopping = false;
+  let nextId = 1;
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (!queue.length) return;
+      if (!slot.ready || slot.current) continue;
+      const pending = queue.shift() as PendingRequest;
+      if (pending.res.destroyed) continue;
+      slot.current = pending;
+      slot.child.send(pending.message);
+    }
+  };
+
+  const reply = (res: ServerResponse, status: number, headers: Record<string, string>, body: string) => {
+    if (res.headersSent || res.destroyed) return;
+    res.shouldKeepAlive = false;
+    res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body), Connection: 'close', Server: 'Werkzeug/2.0.2 Python/3.10.12' });
+    res.end(body);
+  };
+
+  const spawn = (): Promise<WorkerSlot> =>
+    new Promise((resolve, reject) => {
+      const child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
+      const slot: WorkerSlot = { child, pid: child.pid ?? 0, ready: false };
+      slots.add(slot);
+      child.on('message', (message: WorkerToMaster) => {
+        if (message.type === 'ready') {
+          slot.ready = true;
+          resolve(slot);
+          dispatch();
+        } else if (message.type === 'failed') {
+          reject(new LabServerError(`lab worker ${slot.pid} could not start: ${message.message}`));
+        } else if (message.type === 'response' && slot.current?.message.id === message.id) {
+          const { res } = slot.current;
+          slot.current = undefined;
+          reply(res, message.status, message.headers, message.body);
+          dispatch();
+        }
+      });
+      child.on('exit', (code, signal) => {
+        slots.delete(slot);
+        if (!slot.ready) reject(new LabServerError(`lab worker ${slot.pid} exited during start-up (${signal ?? code})`));
+        if (slot.current) reply(slot.current.res, 502, { 'Content-Type': 'text/plain' }, 'Bad Gateway');
+        slot.current = undefined;
+        if (!stopping) {
+          log.write('WARNING', '?', 'odoo.service.server', `Worker (${slot.pid}) exited (${signal ?? code}), forking a replacement`);
+          spawn().catch(() => undefined);
+        }
+      });
+      child.send({ type: 'init', config });
+    });
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reply(res, 413, { 'Content-Type': 'text/plain' }, 'Request Entity Too Large');
+        req.destroy();
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => {
+      if (stopping) return reply(res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      queue.push({
+        res,
+        message: {
+          type: 'request',
+          id: nextId++,
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          remoteAddress: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        },
+      });
+      dispatch();
+    });
+  });
+  server.keepAliveTimeout = 0;
+
+  const stopWorkers = async () => {
+    stopping = true;
+    await Promise.all(
+      [...slots].map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+            slot.child.once('exit', () => resolve());
+            slot.child.kill('SIGTERM');
+            setTimeout(() => slot.child.kill('SIGKILL'), 3000).unref();
+          }),
+      ),
+    );
+  };
+
+  try {
+    await Promise.all(Array.from({ length: options.workers }, () => spawn()));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await stopWorkers();
+    server.close();
+    throw error instanceof LabServerError ? error : new LabServerError(`lab server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  log.info('?', 'odoo.service.server', `HTTP service (werkzeug) running on ${host}:${address.port}`);
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    workerPids: () => [...slots].filter((s) => s.ready).map((s) => s.pid),
+    async stop() {
+      await stopWorkers();
+      for (const pending of queue.splice(0)) reply(pending.res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
