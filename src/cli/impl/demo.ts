@@ -1,0 +1,53 @@
+/**
+ * `demo`: the whole product in two minutes on this machine — start the lab (embedded PostgreSQL +
+ * Odoo-compatible server), drive the morning order wave against it, write the report, stop the lab.
+ */
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { getProfile } from '../../../scenarios/profiles/index.js';
+import { journeys } from '../../../scenarios/journeys/index.js';
+import { compileProfile } from '../../engine/compile.js';
+import { startLab } from '../../lab/lab.js';
+import { temporaryLabDirectory } from '../../lab/postgres.js';
+import { runLoad } from '../../pipeline/run-load.js';
+import { buildReport } from '../../pipeline/build-report.js';
+import { ExitCode } from '../exit-codes.js';
+import { createProgressPrinter } from '../progress.js';
+import type { DemoCommandOptions } from '../commands/demo.js';
+
+export async function demoCommandImpl(options: DemoCommandOptions): Promise<number> {
+  const profile = getProfile('morning-order-wave');
+  const plan = compileProfile(profile, { scale: options.scale, compress: { durationS: options.duration, keep: 'peak-rates' }, seed: 1 });
+  const dir = await temporaryLabDirectory('odoo-capacity-demo-');
+  process.stderr.write(`starting the lab (${options.workers} Odoo workers, embedded PostgreSQL) in ${dir}\n`);
+  const lab = await startLab({ dir, workers: options.workers, dataset: 'small' });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted by Ctrl-C'));
+  process.once('SIGINT', onSigint);
+  const printer = createProgressPrinter();
+  let runDir: string;
+  let status: string;
+  try {
+    process.stderr.write(`lab ready at ${lab.odoo.url}; driving ${profile.name} (${plan.durationS} s, scale ${plan.scale}×)\n`);
+    const result = await runLoad({
+      plan,
+      journeys,
+      target: { url: lab.odoo.url, db: lab.odoo.db, login: lab.odoo.login, password: lab.odoo.password },
+      pgUrl: lab.pgUrl,
+      runsDir: path.resolve(options.out),
+      signal: controller.signal,
+      onProgress: (p) => printer.update(p),
+    });
+    printer.done();
+    runDir = result.runDir;
+    status = result.status;
+  } finally {
+    printer.done();
+    process.off('SIGINT', onSigint);
+    await lab.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const report = await buildReport(runDir);
+  process.stdout.write(`run ${status}: ${runDir}\nreport: ${report.html}\n`);
+  return status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
+}

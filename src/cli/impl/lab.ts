@@ -1,0 +1,71 @@
+/** `lab start | stop | status` (no yargs here: plain options in, exit code out). */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { defaultLabDirectory } from '../../lab/postgres.js';
+import { isAlive, readLabState, serveLab, startLabDaemon, stopLabDaemon } from '../../lab/daemon.js';
+import { ExitCode } from '../exit-codes.js';
+
+interface StartOptions {
+  dir?: string;
+  workers: number;
+  dataset: 'small' | 'medium' | 'large';
+  port?: number;
+  fresh: boolean;
+  'not-neutralized': boolean;
+  foreground: boolean;
+}
+
+export async function labStart(options: StartOptions): Promise<number> {
+  const dir = path.resolve(options.dir ?? defaultLabDirectory());
+  const labOptions = {
+    dir,
+    workers: options.workers,
+    dataset: options.dataset,
+    port: options.port,
+    fresh: options.fresh,
+    neutralized: !options['not-neutralized'],
+  };
+  if (options.foreground) {
+    await serveLab(labOptions);
+    return ExitCode.ok;
+  }
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
+  const args = ['lab', 'start', '--foreground', '--dir', dir, '--workers', String(options.workers), '--dataset', options.dataset];
+  if (options.port !== undefined) args.push('--port', String(options.port));
+  if (options.fresh) args.push('--fresh');
+  if (options['not-neutralized']) args.push('--not-neutralized');
+  const state = await startLabDaemon(entry, args, dir);
+  process.stdout.write(
+    [
+      `lab running (pid ${state.pid}, ${state.workers} workers, ${state.dataset} dataset)`,
+      `  Odoo      ${state.odooUrl}   db ${state.db}   login ${state.login}`,
+      `  password  ${state.passwordFile}`,
+      `  postgres  ${state.pgUrlWithoutPassword}   (password in ${state.pgPasswordFile})`,
+      `  log       ${state.logFile}`,
+      `try: odoo-capacity run morning-order-wave --target ${state.odooUrl} --db ${state.db} --login ${state.login} --password-file ${state.passwordFile} --duration 60`,
+      '',
+    ].join('\n'),
+  );
+  return ExitCode.ok;
+}
+
+export async function labStop(options: { dir?: string }): Promise<number> {
+  const dir = path.resolve(options.dir ?? defaultLabDirectory());
+  const state = await stopLabDaemon(dir);
+  process.stdout.write(state ? `lab stopped (pid ${state.pid})\n` : `no lab running in ${dir}\n`);
+  return ExitCode.ok;
+}
+
+export async function labStatus(options: { dir?: string; json: boolean }): Promise<number> {
+  const dir = path.resolve(options.dir ?? defaultLabDirectory());
+  const state = readLabState(dir);
+  const running = state !== undefined && isAlive(state.pid);
+  if (options.json) {
+    process.stdout.write(JSON.stringify({ dir, running, ...(running ? state : {}) }, null, 2) + '\n');
+  } else if (running && state) {
+    process.stdout.write(`lab running (pid ${state.pid}) at ${state.odooUrl}, db ${state.db}, ${state.workers} workers; dir ${dir}\n`);
+  } else {
+    process.stdout.write(`no lab running in ${dir}\n`);
+  }
+  return running ? ExitCode.ok : ExitCode.notRunning;
+}

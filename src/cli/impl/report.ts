@@ -1,0 +1,18 @@
+/** `report <run-dir>`. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildReport } from '../../pipeline/build-report.js';
+import { InputError } from '../../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { ReportCommandOptions } from '../commands/report.js';
+
+export async function reportCommandImpl(options: ReportCommandOptions): Promise<number> {
+  const runDir = path.resolve(options['run-dir']);
+  if (!existsSync(path.join(runDir, 'manifest.json'))) {
+    throw new InputError('RUN_DIR', `${options['run-dir']}: not a run directory (no manifest.json); list runs with "ls runs/".`);
+  }
+  const report = await buildReport(runDir, { out: options.out });
+  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+  process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,62 @@
+/** `run <profile>`: compile, run, report. No yargs here. */
+import path from 'node:path';
+import { getProfile } from '../../../scenarios/profiles/index.js';
+import { journeys } from '../../../scenarios/journeys/index.js';
+import { compileProfile } from '../../engine/compile.js';
+import { resolveTarget } from '../../odoo/target-config.js';
+import type { TransportName } from '../../odoo/types.js';
+import { runLoad } from '../../pipeline/run-load.js';
+import { buildReport } from '../../pipeline/build-report.js';
+import { UsageError } from '../../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { createProgressPrinter } from '../progress.js';
+import type { RunCommandOptions } from '../commands/run.js';
+
+export async function runCommandImpl(options: RunCommandOptions): Promise<number> {
+  if (options['sample-interval'] < 100 || options['sample-interval'] > 60_000) {
+    throw new UsageError(`--sample-interval: expected 100–60000 ms, got ${options['sample-interval']}.`);
+  }
+  if (!(options.scale > 0)) throw new UsageError(`--scale: expected a number above 0, got ${options.scale}.`);
+  if (options.duration !== undefined && !(options.duration > 0)) {
+    throw new UsageError(`--duration: expected seconds above 0, got ${options.duration}.`);
+  }
+  const target = resolveTarget({ target: options.target, db: options.db, login: options.login, passwordFile: options['password-file'] });
+  const profile = getProfile(options.profile);
+  const plan = compileProfile(profile, {
+    scale: options.scale,
+    compress: { durationS: options.duration, keep: options.keep },
+    seed: options.seed,
+    phase: options.phase,
+  });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted by Ctrl-C'));
+  process.once('SIGINT', onSigint);
+  const printer = createProgressPrinter();
+  try {
+    const result = await runLoad({
+      plan,
+      journeys,
+      target,
+      transport: options.transport as TransportName | undefined,
+      pgUrl: options.pg ?? process.env.PG_URL,
+      runsDir: path.resolve(options.out),
+      allowUnneutralized: options['allow-unneutralized-database'],
+      sampleIntervalMs: options['sample-interval'],
+      signal: controller.signal,
+      onStart: ({ runDir, serverVersion }) =>
+        process.stderr.write(`running ${profile.name} for ${Math.round(plan.durationS)} s against ${target.url} (Odoo ${serverVersion}, db ${target.db}) → ${runDir}\n`),
+      onProgress: (p) => printer.update(p),
+    });
+    printer.done();
+    process.stdout.write(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}\n`);
+    if (!options.report) return result.status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
+    const report = await buildReport(result.runDir);
+    process.stdout.write(`report: ${report.html}\n`);
+    if (result.status === 'interrupted') return ExitCode.interrupted;
+    if (result.status !== 'completed') return ExitCode.error;
+    return report.summary.slos.some((s) => !s.pass && s.phase === 'all') ? ExitCode.thresholdsFailed : ExitCode.ok;
+  } finally {
+    printer.done();
+    process.off('SIGINT', onSigint);
+  }
+}
