@@ -14,6 +14,11 @@ export interface OdooTarget {
   db: string;
   login: string;
   password: string;
+  /**
+   * API key for the JSON-2 transport (Odoo ≥ 19: `Authorization: bearer <key>`); when absent the
+   * password is sent instead (Odoo accepts an API key wherever a password is expected, not the reverse).
+   */
+  apiKey?: string;
   /** Per-request timeout in milliseconds. Default 60 000. */
   timeoutMs?: number;
 }
@@ -43,6 +48,12 @@ export interface OdooClient {
    * Rejects with a typed `OdooError` (src/odoo/errors.ts).
    */
   call<T = unknown>(model: string, method: string, args?: unknown[], kwargs?: Record<string, unknown>): Promise<T>;
+  /**
+   * A form button pressed as the web client does (`/web/dataset/call_button`): resolves to the
+   * action the button returned (cleaned by Odoo) or `false`. Only the web session transport has it;
+   * journeys fall back to `call` when it is absent (see scenarios/journeys/common.ts `pressButton`).
+   */
+  callButton?<T = unknown>(model: string, method: string, args?: unknown[], kwargs?: Record<string, unknown>): Promise<T>;
   /** Releases sockets. */
   close(): Promise<void>;
 }
