@@ -15,11 +15,15 @@ export function progressBar(elapsedS: number, durationS: number, width = 24): st
   return '[' + '#'.repeat(filled) + '.'.repeat(width - filled) + ']';
 }
 
-export function formatProgress(p: Progress): string {
+/**
+ * @param achievedRate iterations/s over the last few seconds (smoothed by the printer), or the
+ *   engine's last-window figure.
+ */
+export function formatProgress(p: Progress, achievedRate = p.rateAchieved): string {
   const p95 = p.p95Ms !== null ? `${Math.round(p.p95Ms)} ms` : '–';
   return (
     `${progressBar(p.elapsedS, p.durationS)} ${Math.floor(p.elapsedS)}/${Math.round(p.durationS)} s` +
-    `  rate ${p.rateAchieved.toFixed(2)}/s (target ${p.rateTarget.toFixed(2)})` +
+    `  rate ${achievedRate.toFixed(2)}/s (target ${p.rateTarget.toFixed(2)})` +
     `  p95 ${p95}  done ${p.completed}  errors ${p.errors}  dropped ${p.dropped}  VUs ${p.vus}`
   );
 }
@@ -28,9 +32,15 @@ export function createProgressPrinter(stream: NodeJS.WriteStream = process.stder
   const tty = stream.isTTY === true;
   let lastPrinted = -Infinity;
   let drawn = false;
+  // Completions over a sliding 10 s span: a 1 s window holds too few iterations to read as a rate.
+  const history: Array<{ t: number; completed: number }> = [];
   return {
     update(progress) {
-      const line = formatProgress(progress);
+      history.push({ t: progress.elapsedS, completed: progress.completed });
+      while (history.length > 1 && progress.elapsedS - history[0]!.t > 10) history.shift();
+      const first = history[0]!;
+      const span = progress.elapsedS - first.t;
+      const line = formatProgress(progress, span > 0 ? (progress.completed - first.completed) / span : progress.rateAchieved);
       if (tty) {
         stream.write('\r' + line.slice(0, (stream.columns || 120) - 1) + '\x1b[K');
         drawn = true;
