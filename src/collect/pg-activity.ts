@@ -11,16 +11,22 @@
  * - Never throws into the load run: a lost connection is reopened with back-off and the
  *   unsampled span is reported through `onGap`; stop() always resolves.
  * - Never logs or reports the connection URL; the password is scrubbed from error reasons.
+ * - When the pg_wait_sampling extension is installed (and readable) in the database, its
+ *   cumulative profile is also read every `waitProfileEveryMs` (5 s) and emitted through
+ *   `waitProfileSink`; `source` then says `pg_wait_sampling+pg_stat_activity`. The profile has no
+ *   database column, so it covers the whole cluster (a staging cluster usually serves one Odoo).
  */
 import pg from 'pg';
 import type { ClientConfig, QueryResultRow } from 'pg';
 import { classifySession } from '../analyze/wait-class.js';
-import type { PgActivitySample, PgSession } from '../run/records.js';
+import type { PgActivitySample, PgSession, PgWaitProfile } from '../run/records.js';
 import { backoffDelay, firstTickAtOrAfter, nextTick, tickDue } from './cadence.js';
 import { Sleeper, systemClock, type CollectorClock } from './clock.js';
 
 export const COLLECTOR_APPLICATION_NAME = 'odoo-capacity-collector';
 export const ACTIVITY_SOURCE = 'pg_stat_activity' as const;
+export const WAIT_SAMPLING_SOURCE = 'pg_wait_sampling+pg_stat_activity' as const;
+export type ActivitySource = typeof ACTIVITY_SOURCE | typeof WAIT_SAMPLING_SOURCE;
 /** Allowed sampling intervals, milliseconds. */
 export const MIN_INTERVAL_MS = 100;
 export const MAX_INTERVAL_MS = 60_000;
@@ -49,10 +55,17 @@ export interface ActivityCollectorOptions {
   clock?: CollectorClock;
   /** Reconnection back-off, ms: doubling from initialMs to maxMs. Default 250 → 30000. */
   backoff?: { initialMs: number; maxMs: number };
+  /** Receives pg_wait_sampling profiles when the extension is there; without it the extension is not read. */
+  waitProfileSink?: (profile: PgWaitProfile) => void;
+  /** How often the pg_wait_sampling profile is read, ms (default 5000). */
+  waitProfileEveryMs?: number;
+  /** Called after every tick with its client-side duration, ms (used by bench/collector-cost.bench.ts). */
+  onTick?: (tick: { index: number; durationMs: number }) => void;
 }
 
 export interface ActivityCollector {
-  source: typeof ACTIVITY_SOURCE;
+  /** What the samples came from: pg_stat_activity, plus pg_wait_sampling's profile when it was read. */
+  readonly source: ActivitySource;
   /** server_version_num of the sampled server, once a connection succeeded. */
   readonly serverVersionNum: number | undefined;
   /** Stops sampling and closes the connection; reports a gap still open. Never rejects. */
@@ -158,6 +171,9 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
   let warnedHidden = false;
   let warnedSink = false;
   let connectionError: Error | undefined;
+  let waitSampling: { periodMs: number } | undefined;
+  let lastProfileT = -Infinity;
+  const waitProfileEveryMs = options.waitProfileEveryMs ?? 5000;
 
   const openGap = (fromT: number, error: unknown) => {
     gap ??= { fromT, reason: scrub(reasonOf(error)) };
@@ -193,6 +209,7 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
       const version = await candidate.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
       serverVersionNum = version.rows[0]?.v;
       withQueryId = (serverVersionNum ?? 0) >= QUERY_ID_SINCE;
+      if (options.waitProfileSink !== undefined) waitSampling = await detectWaitSampling(candidate);
       client = candidate;
       return true;
     } catch (error) {
@@ -217,6 +234,16 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
       if (!warnedSink) warn(`pg activity sink failed at tick ${index}: ${reasonOf(error)}`);
       warnedSink = true;
     }
+    if (waitSampling !== undefined && options.waitProfileSink !== undefined && t - lastProfileT >= waitProfileEveryMs) {
+      lastProfileT = t;
+      const profile = await readWaitProfile(active, t, waitSampling.periodMs);
+      try {
+        options.waitProfileSink(profile);
+      } catch (error) {
+        warn(`pg wait sampling sink failed: ${reasonOf(error)}`);
+      }
+    }
+    options.onTick?.({ index, durationMs: clock.now() - t });
   };
 
   const t0 = clock.now();
@@ -259,7 +286,9 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
 
   let stopping: Promise<void> | undefined;
   return {
-    source: ACTIVITY_SOURCE,
+    get source() {
+      return waitSampling === undefined ? ACTIVITY_SOURCE : WAIT_SAMPLING_SOURCE;
+    },
     get serverVersionNum() {
       return serverVersionNum;
     },
@@ -273,6 +302,35 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
       })();
       return stopping;
     },
+  };
+}
+
+/** pg_wait_sampling installed in the database and its profile readable: its sampling period. */
+async function detectWaitSampling(client: pg.Client): Promise<{ periodMs: number } | undefined> {
+  try {
+    const found = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_wait_sampling') AS present`);
+    if (found.rows[0]?.present !== true) return undefined;
+    await client.query('SELECT count FROM pg_wait_sampling_profile LIMIT 0');
+    const period = await client.query<{ p: string | null }>(`SELECT current_setting('pg_wait_sampling.profile_period', true) AS p`);
+    const periodMs = Number(period.rows[0]?.p ?? '10');
+    return { periodMs: Number.isFinite(periodMs) && periodMs > 0 ? periodMs : 10 };
+  } catch {
+    // Not loaded (shared_preload_libraries) or not readable: pg_stat_activity alone.
+    return undefined;
+  }
+}
+
+/** The cumulative profile summed per (event_type, event). */
+async function readWaitProfile(client: pg.Client, t: number, periodMs: number): Promise<PgWaitProfile> {
+  const result = await client.query<{ event_type: string | null; event: string | null; count: number }>(
+    'SELECT event_type, event, sum(count)::float8 AS count FROM pg_wait_sampling_profile GROUP BY 1, 2 ORDER BY 3 DESC',
+  );
+  return {
+    v: 1,
+    type: 'pg_wait_profile',
+    t,
+    periodMs,
+    entries: result.rows.map((r) => ({ eventType: r.event_type, event: r.event, count: r.count })),
   };
 }
 
