@@ -14,9 +14,22 @@ export interface JourneyContext<S = unknown> {
   shared: S;
   /** Tag for records this run creates (the run id); written into `client_order_ref`/`origin` so cleanup finds them. */
   tag: string;
+  /**
+   * Business parameters the profile gives this journey (scenarios/profiles/types.ts JourneyParams:
+   * `linesPerOrder`, `scansPerLine`, `warehouses` …); undefined when the profile gives none.
+   * Draw counts with `sampleCount(ctx.params?.linesPerOrder, ctx.random, fallback)` from
+   * scenarios/profiles/distributions.ts.
+   */
+  params?: Record<string, unknown>;
   /** Virtual-user number (0-based) and iteration number of this VU. */
   vu: number;
   iteration: number;
+  /**
+   * Think time: waits `seconds` on the engine's clock (fake time in tests; k6's `sleep` in the
+   * k6 bundle). Every engine provides it; optional only so hand-made contexts in tests need not.
+   * Counts in the iteration's latency, not in any step's.
+   */
+  sleep?(seconds: number): Promise<void>;
 }
 
 /** One business flow, written once, run by the embedded engine and bundled for k6. */

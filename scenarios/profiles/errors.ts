@@ -2,7 +2,7 @@
  * Typed errors for profile mistakes (DESIGN.md principle 8: one clear line per problem).
  */
 
-export type ProfileErrorCode = 'PROFILE_INVALID' | 'PROFILE_UNKNOWN';
+export type ProfileErrorCode = 'PROFILE_INVALID' | 'PROFILE_UNKNOWN' | 'PROFILE_NOT_FOUND' | 'PROFILE_UNREADABLE';
 
 /**
  * A profile that cannot be used. `problems` holds one line per problem, each

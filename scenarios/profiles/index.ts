@@ -1,13 +1,27 @@
 /**
  * The named workload profiles shipped with odoo-capacity, by `Profile.name`.
+ * Profiles of your own: see ./define.ts (TypeScript) and ./load.ts (files, YAML).
  */
+import { barcodeShift } from './barcode-shift.js';
+import { distributionDay } from './distribution-day.js';
+import { ediBurst } from './edi-burst.js';
 import { ProfileError } from './errors.js';
-import { morningOrderWave } from './morning-order-wave.js';
+import { monthEndClose } from './month-end-close.js';
+import { morningOrderWave, morningOrderWaveFull } from './morning-order-wave.js';
+import { peakSeason } from './peak-season.js';
+import { replenishmentNight } from './replenishment-night.js';
 import type { Profile } from './types.js';
 
-export const profiles: Record<string, Profile> = {
-  [morningOrderWave.name]: morningOrderWave,
-};
+export const profiles: Record<string, Profile> = Object.fromEntries(
+  [morningOrderWave, morningOrderWaveFull, ediBurst, barcodeShift, monthEndClose, peakSeason, replenishmentNight, distributionDay].map(
+    (p) => [p.name, p],
+  ),
+);
+
+/** Names of the shipped profiles, in the order above (the order `profiles` lists them). */
+export function profileNames(): string[] {
+  return Object.keys(profiles);
+}
 
 /**
  * The built-in profile called `name`.

@@ -8,7 +8,10 @@
  * Checks: unknown keys are rejected at every level; clock times are `HH:MM` (see clock.ts);
  * each phase ends after it starts; phases are in order and do not overlap (gaps are allowed:
  * nothing arrives in them); phase names are unique; rates are finite and ≥ 0; SLO p95 > 0 ms;
- * 0 ≤ maxErrorRate ≤ 1; every SLO names a journey that some phase gives a rate.
+ * 0 ≤ maxErrorRate ≤ 1; every SLO and params entry names a journey that some phase loads;
+ * bursts: spreadMin ≤ everyMin and ≤ the phase, offsetMin < everyMin; users are whole numbers
+ * and every journey with users has a `pacing` entry (and only those); counts are a number or a
+ * known distribution; params keys are the documented JourneyParams keys.
  *
  * Cross-field checks (order, end after start) run once the fields they compare are well-formed,
  * so a profile with a type error may show more problems after that error is fixed.
@@ -40,15 +43,117 @@ const rateValue = z
 
 const rateSchema = z.strictObject({ from: rateValue, to: rateValue }, onlyKeys(['from', 'to']));
 
+const positive = (what: string) => z.number({ error: `expected ${what} > 0` }).gt(0, { error: `expected ${what} > 0` });
+const nonNegative = (what: string) => z.number({ error: `expected ${what} ≥ 0` }).min(0, { error: `expected ${what} ≥ 0` });
+const wholeNonNegative = (what: string) =>
+  z.number({ error: `expected a whole number of ${what} ≥ 0` }).int({ error: `expected a whole number of ${what} ≥ 0` }).min(0, {
+    error: `expected a whole number of ${what} ≥ 0`,
+  });
+
+const burstSchema = z
+  .strictObject(
+    {
+      everyMin: positive('minutes'),
+      size: nonNegative('a number of iterations per batch'),
+      spreadMin: positive('minutes'),
+      offsetMin: nonNegative('minutes').optional(),
+      threads: z
+        .number({ error: 'expected a whole number of threads ≥ 1' })
+        .int({ error: 'expected a whole number of threads ≥ 1' })
+        .min(1, { error: 'expected a whole number of threads ≥ 1' })
+        .optional(),
+    },
+    onlyKeys(['everyMin', 'size', 'spreadMin', 'offsetMin', 'threads']),
+  )
+  .superRefine((burst, ctx) => {
+    if (burst.spreadMin > burst.everyMin) {
+      ctx.addIssue({ code: 'custom', path: ['spreadMin'], message: `expected minutes ≤ everyMin ${burst.everyMin} (one batch at a time)` });
+    }
+    if ((burst.offsetMin ?? 0) >= burst.everyMin) {
+      ctx.addIssue({ code: 'custom', path: ['offsetMin'], message: `expected minutes < everyMin ${burst.everyMin}` });
+    }
+  });
+
+const COUNT_EXPECTED = "expected a number ≥ 0 or { distribution: 'poisson' | 'lognormal' | 'empirical', … }";
+const countSchema = z.union(
+  [
+    nonNegative('a number'),
+    z.strictObject(
+      { distribution: z.literal('poisson'), mean: positive('a mean'), min: nonNegative('a number').optional() },
+      onlyKeys(['distribution', 'mean', 'min']),
+    ),
+    z.strictObject(
+      { distribution: z.literal('lognormal'), median: positive('a median'), sigma: nonNegative('a sigma'), max: positive('a number').optional() },
+      onlyKeys(['distribution', 'median', 'sigma', 'max']),
+    ),
+    z
+      .strictObject(
+        {
+          distribution: z.literal('empirical'),
+          values: z.array(nonNegative('a number'), { error: 'expected a list of numbers' }).min(1, { error: 'expected at least one value' }),
+          weights: z.array(nonNegative('a weight'), { error: 'expected a list of weights' }),
+        },
+        onlyKeys(['distribution', 'values', 'weights']),
+      )
+      .superRefine((c, ctx) => {
+        if (c.weights.length !== c.values.length) {
+          ctx.addIssue({ code: 'custom', path: ['weights'], message: `expected ${c.values.length} weights, one per value` });
+        } else if (!(c.weights.reduce((a, b) => a + b, 0) > 0)) {
+          ctx.addIssue({ code: 'custom', path: ['weights'], message: 'expected weights with a sum > 0' });
+        }
+      }),
+  ],
+  { error: COUNT_EXPECTED },
+);
+
+const PARAM_KEYS = [
+  'linesPerOrder', 'qtyPerLine', 'warehouses', 'linesPerPicking', 'scansPerLine', 'scanIntervalS',
+  'ordersPerInvoice', 'linesPerRfq', 'productsPerInquiry', 'reportMonths', 'pageSize',
+] as const;
+const wholePositive = (what: string) =>
+  z.number({ error: `expected a whole number of ${what} ≥ 1` }).int({ error: `expected a whole number of ${what} ≥ 1` }).min(1, {
+    error: `expected a whole number of ${what} ≥ 1`,
+  });
+const paramsSchema = z.strictObject(
+  {
+    linesPerOrder: countSchema.optional(),
+    qtyPerLine: countSchema.optional(),
+    warehouses: wholePositive('warehouses').optional(),
+    linesPerPicking: countSchema.optional(),
+    scansPerLine: countSchema.optional(),
+    scanIntervalS: nonNegative('seconds').optional(),
+    ordersPerInvoice: wholePositive('orders').optional(),
+    linesPerRfq: countSchema.optional(),
+    productsPerInquiry: countSchema.optional(),
+    reportMonths: wholePositive('months').optional(),
+    pageSize: wholePositive('records').optional(),
+  },
+  onlyKeys(PARAM_KEYS),
+);
+
+const pacingSchema = z.strictObject(
+  { thinkTimeS: nonNegative('seconds'), iterationS: nonNegative('seconds') },
+  onlyKeys(['thinkTimeS', 'iterationS']),
+);
+
+const PHASE_KEYS = ['name', 'start', 'end', 'rates', 'bursts', 'users'];
 const phaseSchema = z
   .strictObject(
     {
       name: kebabName,
       start: clock,
       end: clock,
-      rates: z.record(kebabName, rateSchema, recordError('expected an object of journey: { from, to }')),
+      rates: z.record(kebabName, rateSchema, recordError('expected an object of journey: { from, to }')).optional(),
+      bursts: z
+        .record(
+          kebabName,
+          z.array(burstSchema, { error: 'expected a list of { everyMin, size, spreadMin }' }),
+          recordError('expected an object of journey: [{ everyMin, size, spreadMin }]'),
+        )
+        .optional(),
+      users: z.record(kebabName, wholeNonNegative('users'), recordError('expected an object of journey: number of users')).optional(),
     },
-    onlyKeys(['name', 'start', 'end', 'rates']),
+    onlyKeys(PHASE_KEYS),
   )
   .superRefine((phase, ctx) => {
     const start = clockToSeconds(phase.start);
@@ -101,17 +206,51 @@ export const profileSchema = z
       description: z.string({ error: 'expected a text' }).min(1, { error: 'expected a non-empty text' }),
       phases: phasesSchema,
       slos: z.record(kebabName, sloSchema, recordError('expected an object of journey: { p95Ms, maxErrorRate }')),
+      params: z.record(kebabName, paramsSchema, recordError('expected an object of journey: { linesPerOrder, … }')).optional(),
+      pacing: z.record(kebabName, pacingSchema, recordError('expected an object of journey: { thinkTimeS, iterationS }')).optional(),
     },
-    onlyKeys(['name', 'description', 'phases', 'slos']),
+    onlyKeys(['name', 'description', 'phases', 'slos', 'params', 'pacing']),
   )
   .superRefine((profile, ctx) => {
-    const journeys = new Set(profile.phases.flatMap((phase) => Object.keys(phase.rates)));
-    for (const journey of Object.keys(profile.slos)) {
-      if (!journeys.has(journey)) {
-        const known = [...journeys].join(', ') || 'none';
-        ctx.addIssue({ code: 'custom', path: ['slos', journey], message: `expected an SLO for a journey the phases give a rate (${known})` });
+    const journeys = new Set(
+      profile.phases.flatMap((p) => [...Object.keys(p.rates ?? {}), ...Object.keys(p.bursts ?? {}), ...Object.keys(p.users ?? {})]),
+    );
+    const known = [...journeys].join(', ') || 'none';
+    for (const [field, record] of [['slos', profile.slos], ['params', profile.params ?? {}]] as const) {
+      for (const journey of Object.keys(record)) {
+        if (!journeys.has(journey)) {
+          ctx.addIssue({ code: 'custom', path: [field, journey], message: `expected a journey the phases give a load (${known})` });
+        }
       }
     }
+    const closed = new Set(profile.phases.flatMap((p) => Object.keys(p.users ?? {})));
+    const pacing = profile.pacing ?? {};
+    for (const journey of closed) {
+      if (!Object.hasOwn(pacing, journey)) {
+        ctx.addIssue({ code: 'custom', path: ['pacing', journey], message: 'expected { thinkTimeS, iterationS } for a journey with users' });
+      }
+    }
+    for (const journey of Object.keys(pacing)) {
+      if (!closed.has(journey)) {
+        const names = [...closed].join(', ') || 'none';
+        ctx.addIssue({ code: 'custom', path: ['pacing', journey], message: `expected a journey with users in a phase (${names})` });
+      }
+    }
+    profile.phases.forEach((phase, i) => {
+      for (const [journey, bursts] of Object.entries(phase.bursts ?? {})) {
+        bursts.forEach((burst, j) => {
+          const start = clockToSeconds(phase.start);
+          const end = clockToSeconds(phase.end);
+          if (start !== undefined && end !== undefined && end > start && burst.spreadMin * 60 > end - start) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['phases', i, 'bursts', journey, j, 'spreadMin'],
+              message: `expected minutes ≤ the phase length ${(end - start) / 60}`,
+            });
+          }
+        });
+      }
+    });
   }) satisfies z.ZodType<Profile>;
 
 /** The value found at `path` inside `root`, or undefined. */

@@ -1,16 +1,35 @@
 /**
  * A workload profile: the business story of a day as data (DESIGN.md vocabulary).
- * Rates are in business units (iterations per hour of the named journey) at business clock times.
+ * Everything is in business units at business clock times: iterations per hour of a journey,
+ * batches of orders every so many minutes, scanners (people) with their think time.
+ *
+ * Three arrival shapes, freely combined in a phase:
+ *
+ *   rates    open model, linear ramp per phase   ──╱‾‾‾╲──   orders per hour from `from` to `to`
+ *   bursts   open model, square pulses           _█__█__█_   `size` iterations every `everyMin`
+ *   users    closed model, N people              ▁▁▆▆▆▆▆▆▁   N VUs, each iteration then think time
+ *
+ * The compiler (src/engine/compile.ts) turns rates and bursts into ramping-arrival-rate
+ * scenarios and users into constant-vus / ramping-vus scenarios of the LoadPlan.
  */
 export interface Profile {
   /** kebab-case name, e.g. `morning-order-wave`. */
   name: string;
   /** The business story in one or two sentences. */
   description: string;
-  /** Phases in business time, in order, not overlapping. */
+  /** Phases in business time, in order, not overlapping (gaps are allowed: nothing arrives in them). */
   phases: ProfilePhase[];
   /** Service-level objectives per journey. */
   slos: Record<string, Slo>;
+  /**
+   * Business parameters per journey, handed to every iteration of that journey as
+   * `JourneyContext.params` (see JourneyParams for the keys journeys read).
+   */
+  params?: Record<string, JourneyParams>;
+  /**
+   * Pace of the closed-model journeys (those with `users` in a phase): required for each of them.
+   */
+  pacing?: Record<string, Pacing>;
 }
 
 export interface ProfilePhase {
@@ -18,14 +37,107 @@ export interface ProfilePhase {
   name: string;
   /** Business clock time `HH:MM` (24 h) at which the phase starts. */
   start: string;
-  /** Business clock time `HH:MM` at which the phase ends (after `start`). */
+  /** Business clock time `HH:MM` at which the phase ends (after `start`; `24:00` = midnight). */
   end: string;
   /**
    * Arrival rate per journey in iterations per business hour, ramping linearly from `from`
    * at `start` to `to` at `end`. A journey absent from a phase has no arrivals in it.
    */
-  rates: Record<string, { from: number; to: number }>;
+  rates?: Record<string, RateRamp>;
+  /** Batches of arrivals per journey (e.g. EDI partners dropping order files), on top of `rates`. */
+  bursts?: Record<string, Burst[]>;
+  /** People working in a closed loop per journey (e.g. scanners): the number of them during the phase. */
+  users?: Record<string, number>;
 }
+
+/** Iterations per business hour, linear from `from` at the phase start to `to` at its end. */
+export interface RateRamp {
+  from: number;
+  to: number;
+}
+
+/**
+ * A batch schedule, anchored to the business clock (not to the phase): a batch starts at every
+ * clock time t with (t − 00:00 − offsetMin) a multiple of `everyMin`, inside the phase, and the
+ * batch must end inside the phase (t + spreadMin ≤ phase end). Its `size` iterations arrive
+ * evenly over `spreadMin` minutes. Example: `{ everyMin: 30, size: 500, spreadMin: 10, threads: 4 }`
+ * in 08:00–12:00 → batches at 08:00, 08:30, … 11:30 (8 batches, 4 000 orders), each 500 orders
+ * at 50 orders/min = 3 000 orders/h for 10 minutes.
+ */
+export interface Burst {
+  /** Minutes between batch starts (> 0). */
+  everyMin: number;
+  /** Iterations per batch (e.g. orders in one EDI file). */
+  size: number;
+  /** Minutes over which one batch arrives (> 0, ≤ everyMin). */
+  spreadMin: number;
+  /** Minutes after each `everyMin` boundary of the clock at which batches start. Default 0. */
+  offsetMin?: number;
+  /**
+   * Connector threads that import a batch: the most iterations of this burst in flight at once
+   * (the scenario's VU pool). A batch Odoo cannot keep up with shows as dropped iterations — the
+   * connector's backlog. Default: sized by Little's law from the SLO like any other scenario.
+   */
+  threads?: number;
+}
+
+/** Closed-model pace of one journey (k6 constant-vus / ramping-vus with a sleep). */
+export interface Pacing {
+  /** Business seconds a person waits between two iterations (walk to the next picking). */
+  thinkTimeS: number;
+  /**
+   * Business seconds one iteration takes at the person's pace, Odoo latency not included (e.g.
+   * 8 lines × 2 scans × 4 s = 64 s). Used only to state the expected totals:
+   * iterations per person-hour = 3600 / (iterationS + thinkTimeS).
+   */
+  iterationS: number;
+}
+
+/**
+ * A count drawn per iteration (lines per order, lines per picking …): a distribution, not a
+ * constant, because real orders are not all the same size. A plain number is a constant.
+ *
+ * - `poisson`: mean λ; draws below `min` (default 1) are raised to `min`.
+ * - `lognormal`: `median` (= e^μ) and `sigma` (σ of the log); rounded, at least 1, at most `max`.
+ * - `empirical`: `values[i]` with probability `weights[i] / Σ weights`.
+ *
+ * Sampled by `sampleCount` in ./distributions.ts (pure, ES2017: bundles for k6).
+ */
+export type Count =
+  | number
+  | { distribution: 'poisson'; mean: number; min?: number }
+  | { distribution: 'lognormal'; median: number; sigma: number; max?: number }
+  | { distribution: 'empirical'; values: number[]; weights: number[] };
+
+/**
+ * The parameters a profile passes to a journey's iterations as `JourneyContext.params`.
+ * Every key is optional; a journey uses the ones that apply to it and its own default otherwise.
+ * Keys (journeys read `ctx.params?.<key>`):
+ */
+export type JourneyParams = {
+  /** Sale order lines per order (order-entry, order-to-delivery, edi-order-import). */
+  linesPerOrder?: Count;
+  /** Units ordered per line (order-entry, order-to-delivery, edi-order-import). */
+  qtyPerLine?: Count;
+  /** Warehouses the journey spreads its work over (pick one per iteration; default: all). */
+  warehouses?: number;
+  /** Move lines per picking a scanner works through (barcode-pick, receipt). */
+  linesPerPicking?: Count;
+  /** Barcode scans per line (barcode-pick, receipt): one per unit for small quantities. */
+  scansPerLine?: Count;
+  /** Human seconds between two scans inside an iteration (barcode-pick, receipt). */
+  scanIntervalS?: number;
+  /** Delivered orders invoiced together in one iteration, then posted (invoicing). */
+  ordersPerInvoice?: number;
+  /** Products per RFQ the scheduler proposes and the buyer confirms (replenishment). */
+  linesPerRfq?: Count;
+  /** Products looked up per iteration (stock-inquiry). */
+  productsPerInquiry?: Count;
+  /** Months of history a report groups (month-end-reports: read_group over account.move.line, sale.report). */
+  reportMonths?: number;
+  /** Records per list/kanban page read (browse). */
+  pageSize?: number;
+};
 
 export interface Slo {
   /** 95th percentile of iteration latency (from the intended start), milliseconds. */

@@ -6,28 +6,35 @@
  *   2. compress    factor = business seconds per plan second (given, or span / durationS)
  *   3. time map    plan t = (business t − first selected start) / factor
  *   4. rates       plan rate (iterations/s) = rate per hour / 3600 × scale × (keep 'totals' ? factor : 1)
- *   5. stages      one ramping-arrival-rate scenario per journey, stages following the phases
+ *   5. stages      per journey: a ramping-arrival-rate scenario for its `rates` (stages following
+ *                  the phases), one for its `bursts` (./compile-bursts.ts: square pulses) and a
+ *                  constant-vus / ramping-vus one for its `users` (./compile-users.ts)
  *   6. pool        preAllocatedVUs / maxVUs from the peak rate and the SLO p95 (Little's law)
+ *   7. params      profile `params[journey]` copied onto each of the journey's scenarios
+ *
+ * What compression keeps (`keep`), per shape:
+ *   rates, bursts  'peak-rates': business rates, so totals shrink by the factor;
+ *                  'totals': rates × factor, so the business totals are run in the shorter time.
+ *   users          'peak-rates': the same number of people at their own pace (think times are
+ *                  human and are never compressed), so totals shrink by the factor;
+ *                  'totals': users × factor (rounded), each at the same pace, so totals are kept.
+ *   `scale` multiplies rates, batch sizes and users; connector threads (`bursts[].threads`) are
+ *   multiplied by the factor under 'totals' only.
  *
  * Stage shape for one journey (k6 ramping-arrival-rate: each stage ramps linearly from the
- * previous target to its own target):
- *
- *   rate
- *    │        ┌──── jump at a phase boundary (previous end rate ≠ next start rate):
- *    │        │     a short step stage (1 % of the phase, ≥ 0.001 s) ramps to the new `from`,
- *    │      ╱│╲    then the phase's own stage ramps to its `to` over the rest of the phase.
- *    │    ╱  │  ╲
- *    │  ╱    │    ╲
- *    └──┴────┴─────┴──► plan seconds
- *      phase A  phase B
- *
- * The step takes its time out of the next phase, so phase boundaries stay exact; the area it
- * changes is at most (jump / 2) × step seconds, ≤ 0.5 % of the phase's iterations.
- * A journey absent from a phase, and time between phases (gaps), get target 0.
+ * previous target to its own target; it cannot jump): a jump between phases (previous end rate ≠
+ * next start rate, a gap, a journey absent from a phase) becomes a short ramp centred on the
+ * boundary — ±min(0.5 s, a quarter of either phase) — so the day's totals are kept (see
+ * ./compile-steps.ts). A journey absent from a phase, and time between phases (gaps), get rate 0.
  */
 import { clockSeconds } from '../../scenarios/profiles/clock.js';
 import type { Profile, ProfilePhase } from '../../scenarios/profiles/types.js';
-import type { LoadPlan, PlanPhase, PlanScenario } from './plan.js';
+import { burstScenario } from './compile-bursts.js';
+import { usersScenario } from './compile-users.js';
+import type { AnyPlanScenario, LoadPlan, PlanPhase, PlanScenario } from './plan.js';
+import { linearStages, roundMs, type LinearSegment, type ShapeContext } from './compile-steps.js';
+import { scenarioTotals, type JourneyPlanTotals } from './plan-shape.js';
+import { vuPool } from './vu-pool-size.js';
 
 export interface CompileOptions {
   /** Volume multiplier on every business rate. Default 1. */
@@ -104,10 +111,29 @@ export function compileProfile(profile: Profile, options: CompileOptions = {}): 
 
   // 4. rates and 5. stages
   const perHourToPlan = (scale / 3600) * (keep === 'totals' ? factor : 1);
-  const journeys = [...new Set(selected.flatMap((phase) => Object.keys(phase.rates)))];
-  const scenarios = journeys.map((journey) =>
-    journeyScenario(journey, selected, phases, perHourToPlan, factor, profile.slos[journey]?.p95Ms ?? DEFAULT_ASSUMED_P95_MS),
-  );
+  const journeysOf = (field: 'rates' | 'bursts' | 'users') => [...new Set(selected.flatMap((phase) => Object.keys(phase[field] ?? {})))];
+  const p95Of = (journey: string) => profile.slos[journey]?.p95Ms ?? DEFAULT_ASSUMED_P95_MS;
+  const shape: ShapeContext = { selected, phases, originS, factor, scale, keep, gracefulStopS: 0 };
+  const scenarios: AnyPlanScenario[] = [
+    ...journeysOf('rates').map((journey) =>
+      journeyScenario(journey, selected, phases, perHourToPlan, factor, p95Of(journey)),
+    ),
+    ...journeysOf('bursts').map((journey) =>
+      burstScenario(journey, { ...shape, gracefulStopS: gracefulStop(factor, p95Of(journey)) }, p95Of(journey)),
+    ),
+    ...journeysOf('users').map((journey) => {
+      const pacing = profile.pacing?.[journey];
+      if (pacing === undefined) throw new PlanOptionError('pacing', `expected a pacing for journey "${journey}" (validate the profile)`, undefined);
+      return usersScenario(journey, { ...shape, gracefulStopS: gracefulStop(factor, p95Of(journey)) }, pacing);
+    }),
+  ];
+  if (scenarios.length === 0) throw new PlanOptionError('phase', 'expected phases that give some journey a load', options.phase ?? profile.name);
+  // 7. params
+  for (const scenario of scenarios) {
+    const params = profile.params?.[scenario.journey];
+    if (params !== undefined) scenario.params = structuredClone(params);
+  }
+  const journeys = [...new Set(scenarios.map((s) => s.journey))];
 
   return {
     version: 1,
@@ -159,41 +185,24 @@ function journeyScenario(
   p95Ms: number,
 ): PlanScenario {
   // Segments in plan time, gaps between phases included as zero-rate segments.
-  const segments: Array<{ durationS: number; from: number; to: number }> = [];
+  const segments: LinearSegment[] = [];
   selected.forEach((phase, i) => {
     const planPhase = phases[i];
     const previous = phases[i - 1];
     if (planPhase === undefined) return;
     if (previous !== undefined && planPhase.startS > previous.endS) {
-      segments.push({ durationS: roundMs(planPhase.startS - previous.endS), from: 0, to: 0 });
+      segments.push({ startS: previous.endS, endS: planPhase.startS, from: 0, to: 0 });
     }
-    const rate = phase.rates[journey];
-    segments.push({
-      durationS: roundMs(planPhase.endS - planPhase.startS),
-      from: (rate?.from ?? 0) * perHourToPlan,
-      to: (rate?.to ?? 0) * perHourToPlan,
-    });
+    const rate = phase.rates?.[journey];
+    segments.push({ startS: planPhase.startS, endS: planPhase.endS, from: (rate?.from ?? 0) * perHourToPlan, to: (rate?.to ?? 0) * perHourToPlan });
   });
-
-  const startRate = segments[0]?.from ?? 0;
-  const stages: PlanScenario['stages'] = [];
-  let current = startRate;
-  for (const segment of segments) {
-    if (segment.from !== current) {
-      // A jump: step to the new rate in 1 % of the segment (≥ 1 ms, ≤ half of it).
-      const stepS = roundMs(Math.min(Math.max(0.001, segment.durationS * 0.01), segment.durationS / 2));
-      stages.push({ durationS: stepS, target: segment.from });
-      stages.push({ durationS: roundMs(segment.durationS - stepS), target: segment.to });
-    } else {
-      stages.push({ durationS: segment.durationS, target: segment.to });
-    }
-    current = segment.to;
-  }
+  const { start: startRate, stages } = linearStages(segments);
 
   const peakRate = Math.max(startRate, ...stages.map((s) => s.target));
   const { preAllocatedVUs, maxVUs } = vuPool(peakRate, p95Ms);
   return {
     journey,
+    name: journey,
     executor: 'ramping-arrival-rate',
     startRate,
     stages,
@@ -203,60 +212,35 @@ function journeyScenario(
   };
 }
 
-/**
- * VU pool from Little's law: busy VUs L = λ × W (arrival rate per second × seconds in the
- * system). With W = the SLO p95 (a pessimistic latency the journey is still allowed to have),
- * preAllocatedVUs = ⌈2 × λ_peak × p95⌉ (×2 headroom for bursts of the Poisson-like arrivals),
- * at least 2; maxVUs = 4 × preAllocatedVUs, at least 10, so a slow target shows up as latency
- * first and as dropped iterations only when it is four times past the SLO.
- */
-export function vuPool(peakRatePerS: number, p95Ms: number): { preAllocatedVUs: number; maxVUs: number } {
-  const preAllocatedVUs = Math.max(2, Math.ceil(peakRatePerS * (p95Ms / 1000) * 2));
-  return { preAllocatedVUs, maxVUs: Math.max(10, 4 * preAllocatedVUs) };
-}
+export { vuPool } from './vu-pool-size.js';
 
 /**
  * gracefulStop: uncompressed plans keep k6's 30 s. Compressed plans shorten business time but not
  * the latency of one iteration, so they give in-flight iterations twice the SLO p95
  * (at least 5 s, at most 30 s) rather than 30 s of a run that may only last two minutes.
  */
-function gracefulStop(factor: number, p95Ms: number): number {
+export function gracefulStop(factor: number, p95Ms: number): number {
   if (factor <= 1) return DEFAULT_GRACEFUL_STOP_S;
   return Math.min(DEFAULT_GRACEFUL_STOP_S, Math.max(5, Math.ceil((2 * p95Ms) / 1000)));
 }
 
-/** Round plan seconds to milliseconds, so sums of stages do not carry float noise. */
-function roundMs(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
-}
 
-export interface JourneyPlanTotals {
-  /** Expected iterations: the integral of the arrival rate over the plan (trapezoids). */
-  iterations: number;
-  /** Highest arrival rate of the plan, iterations per second. */
-  peakRatePerS: number;
-}
+export type { JourneyPlanTotals } from './plan-shape.js';
 
 /**
- * Expected iterations and peak rate per journey of a plan.
+ * Expected iterations and peak rate per journey of a plan (its scenarios added up; the peak is
+ * the highest of its scenarios' peaks, not of their sum).
  * @example planTotals(compileProfile(morningOrderWave, { compress: { durationS: 120, keep: 'totals' } }))
  *   // { 'order-to-delivery': { iterations: 780, peakRatePerS: 10 } }
  */
 export function planTotals(plan: LoadPlan): Record<string, JourneyPlanTotals> {
   const totals: Record<string, JourneyPlanTotals> = {};
   for (const scenario of plan.scenarios) {
-    let rate = scenario.startRate;
-    let iterations = 0;
-    let peakRatePerS = rate;
-    for (const stage of scenario.stages) {
-      iterations += ((rate + stage.target) / 2) * stage.durationS;
-      rate = stage.target;
-      peakRatePerS = Math.max(peakRatePerS, rate);
-    }
+    const own = scenarioTotals(scenario);
     const previous = totals[scenario.journey];
     totals[scenario.journey] = {
-      iterations: (previous?.iterations ?? 0) + iterations,
-      peakRatePerS: Math.max(previous?.peakRatePerS ?? 0, peakRatePerS),
+      iterations: (previous?.iterations ?? 0) + own.iterations,
+      peakRatePerS: Math.max(previous?.peakRatePerS ?? 0, own.peakRatePerS),
     };
   }
   return totals;

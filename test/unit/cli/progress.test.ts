@@ -3,7 +3,7 @@ import { createProgressPrinter, formatProgress, progressBar } from '../../../src
 import type { Progress } from '../../../src/engine/run-plan.js';
 
 const base: Progress = {
-  elapsedS: 30, durationS: 120, rateTarget: 1.5, rateAchieved: 2, inFlight: 3, vus: 6, completed: 40, errors: 1, dropped: 2, p95Ms: 812.4,
+  elapsedS: 30, durationS: 120, rateTarget: 1.5, rateAchieved: 2, inFlight: 3, vus: 6, completed: 40, errors: 1, dropped: 2, p95Ms: 812.4, p95MsByJourney: {},
 };
 
 describe('progress line', () => {

@@ -26,7 +26,7 @@ describe('compileProfile: morning-order-wave in 120 s', () => {
     expect(plan.scenarios).toHaveLength(1);
     const scenario = plan.scenarios[0]!;
     expect(scenario.journey).toBe(JOURNEY);
-    expect(scenario.executor).toBe('ramping-arrival-rate');
+    if (scenario.executor !== 'ramping-arrival-rate') throw new Error('expected ramping-arrival-rate');
     expect(scenario.startRate).toBeCloseTo(40 / 3600, 12);
     expect(scenario.stages.map((s) => s.durationS)).toEqual([30, 30, 30, 30]);
     const targets = scenario.stages.map((s) => s.target);
@@ -75,6 +75,7 @@ describe('compileProfile --phase', () => {
     expect(plan.durationS).toBe(120);
     expect(plan.compress.factor).toBe(30); // 3600 business s / 120 plan s
     const scenario = plan.scenarios[0]!;
+    if (scenario.executor !== 'ramping-arrival-rate') throw new Error('expected ramping-arrival-rate');
     expect(scenario.startRate).toBeCloseTo(2.5, 12); // 300/h × 30 / 3600
     expect(scenario.stages).toEqual([{ durationS: 120, target: scenario.startRate }]);
     expect(planTotals(plan)[JOURNEY]!.iterations).toBeCloseTo(300, 6);
@@ -100,47 +101,49 @@ describe('compileProfile stage shapes', () => {
   };
   const plan = compileProfile(jumpy);
 
-  it('steps over a jump in 1 % of the phase and keeps the phase boundaries exact', () => {
+  it('ramps over a jump in ±0.5 s centred on the boundary and keeps the phase boundaries exact', () => {
     const pick = plan.scenarios.find((s) => s.journey === 'pick')!;
-    expect(pick.startRate).toBe(1);
+    expect(pick).toMatchObject({ executor: 'ramping-arrival-rate', name: 'pick', startRate: 1 });
+    if (pick.executor !== 'ramping-arrival-rate') throw new Error('unreachable');
     expect(pick.stages).toEqual([
+      { durationS: 3599.5, target: 1 },
+      { durationS: 1, target: 2 }, // 1 → 2 /s from 3599.5 s to 3600.5 s
+      { durationS: 3599, target: 2 },
+      { durationS: 1, target: 0 }, // into the 08:00–09:00 gap
+      { durationS: 3599.5, target: 0 }, // phase c starts at 0: no jump
       { durationS: 3600, target: 1 },
-      { durationS: 36, target: 2 }, // step 1 → 2 /s in 1 % of phase b
-      { durationS: 3564, target: 2 },
-      { durationS: 36, target: 0 }, // into the 07:00–08:00 … 09:00 gap
-      { durationS: 3564, target: 0 },
-      { durationS: 3600, target: 1 }, // phase c starts at 0: no step needed
     ]);
     expect(plan.phases.map((p) => [p.startS, p.endS])).toEqual([[0, 3600], [3600, 7200], [10800, 14400]]);
   });
 
-  it('gives a journey absent from a phase target-0 stages', () => {
+  it('gives a journey absent from a phase rate 0 there', () => {
     const edi = plan.scenarios.find((s) => s.journey === 'edi')!;
+    if (edi.executor !== 'ramping-arrival-rate') throw new Error('unreachable');
     expect(edi.stages).toEqual([
-      { durationS: 3600, target: 0.1 },
-      { durationS: 36, target: 0 },
-      { durationS: 3564, target: 0 },
-      { durationS: 3600, target: 0 }, // the gap
-      { durationS: 36, target: 0.2 },
-      { durationS: 3564, target: 0 },
+      { durationS: 3599.5, target: 0.1 },
+      { durationS: 1, target: 0 },
+      { durationS: 3599.5, target: 0 }, // phase b, then the gap: no jump between them
+      { durationS: 3599.5, target: 0 },
+      { durationS: 1, target: 0.2 - 0.2 * (0.5 / 3600) }, // 0 → the falling ramp of phase c, 0.5 s in
+      { durationS: 3599.5, target: 0 },
     ]);
     // A journey without an SLO is sized with the assumed 5 s.
     expect(edi).toMatchObject({ preAllocatedVUs: 2, maxVUs: 10 });
   });
 
-  it('changes the totals by at most half a step\'s area at each jump', () => {
+  it('keeps the totals: a centred ramp adds as much after the jump as it takes before it', () => {
     const totals = planTotals(plan);
     const exact = businessTotals(jumpy);
     expect(exact).toEqual({ pick: 3600 + 7200 + 1800, edi: 360 + 360 });
-    // pick: the up-step 1 → 2 /s over 36 s loses 0.5 × 1/s × 36 s = 18; the down-step 2 → 0 /s
-    // into the gap adds 0.5 × 2/s × 36 s = 36.
-    expect(totals.pick!.iterations).toBeCloseTo(exact.pick! - 18 + 36, 6);
-    expect(Math.abs(totals.pick!.iterations - exact.pick!) / exact.pick!).toBeLessThan(0.01);
+    expect(totals.pick!.iterations).toBeCloseTo(exact.pick!, 6);
+    // edi: the jump 0 → 0.2 /s lands on a falling ramp (slope −0.2/3600 per s): error h²/2 × slope ≈ 0.
+    expect(totals.edi!.iterations).toBeCloseTo(exact.edi!, 3);
     expect(totals.pick!.peakRatePerS).toBe(2);
   });
 
   it('keeps stage durations summing to the plan duration', () => {
     for (const scenario of plan.scenarios) {
+      if (scenario.executor !== 'ramping-arrival-rate') throw new Error('unreachable');
       expect(scenario.stages.reduce((sum, s) => sum + s.durationS, 0)).toBeCloseTo(plan.durationS, 9);
     }
   });

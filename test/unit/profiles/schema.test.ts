@@ -69,7 +69,7 @@ describe('validateProfile', () => {
 
   it('reports negative and infinite rates, and SLOs out of range, each on its own line', () => {
     const p = copy();
-    p.phases[0]!.rates['order-to-delivery'] = { from: -1, to: Infinity };
+    p.phases[0]!.rates!['order-to-delivery'] = { from: -1, to: Infinity };
     p.slos['order-to-delivery'] = { p95Ms: 0, maxErrorRate: 1.5 };
     expect(problems(p)).toEqual([
       'my-profile.yaml: phases[0].rates["order-to-delivery"].from: expected a finite number ≥ 0 (iterations per hour), got -1',
@@ -84,8 +84,8 @@ describe('validateProfile', () => {
     const phases = (p.phases as Array<Record<string, unknown>>);
     phases[0] = { ...phases[0], repeat: 2 };
     expect(problems(p)).toEqual([
-      'my-profile.yaml: phases[0].repeat: expected one of name, start, end, rates, got 2',
-      'my-profile.yaml: colour: expected one of name, description, phases, slos, got "red"',
+      'my-profile.yaml: phases[0].repeat: expected one of name, start, end, rates, bursts, users, got 2',
+      'my-profile.yaml: colour: expected one of name, description, phases, slos, params, pacing, got "red"',
     ]);
   });
 
@@ -96,12 +96,12 @@ describe('validateProfile', () => {
       'my-profile.yaml: phases: expected a list of phases, got "all day"',
     ]);
     const p = copy();
-    p.phases[0]!.rates['Order_Entry'] = { from: 1, to: 2 };
+    p.phases[0]!.rates!['Order_Entry'] = { from: 1, to: 2 };
     expect(problems(p)).toEqual(['my-profile.yaml: phases[0].rates.Order_Entry: expected a kebab-case journey name, got "Order_Entry"']);
     const q = copy();
     q.slos['order-to-deliv'] = { p95Ms: 2000 };
     expect(problems(q)).toEqual([
-      'my-profile.yaml: slos["order-to-deliv"]: expected an SLO for a journey the phases give a rate (order-to-delivery), got {"p95Ms":2000}',
+      'my-profile.yaml: slos["order-to-deliv"]: expected a journey the phases give a load (order-to-delivery), got {"p95Ms":2000}',
     ]);
   });
 });
@@ -109,7 +109,87 @@ describe('validateProfile', () => {
 describe('getProfile', () => {
   it('finds shipped profiles by name and names the known ones otherwise', () => {
     expect(getProfile('morning-order-wave')).toBe(morningOrderWave);
-    expect(() => getProfile('evening')).toThrow('--profile: expected one of morning-order-wave, got "evening"');
+    expect(() => getProfile('evening')).toThrow(
+      '--profile: expected one of barcode-shift, distribution-day, edi-burst, month-end-close, morning-order-wave, ' +
+        'morning-order-wave-full, peak-season, replenishment-night, got "evening"',
+    );
     expect(() => getProfile('toString')).toThrow(ProfileError);
   });
 });
+
+describe('validateProfile: bursts, users, params and pacing', () => {
+  const base = (): Profile => ({
+    name: 'dock',
+    description: 'EDI and scanners.',
+    phases: [
+      {
+        name: 'day',
+        start: '08:00',
+        end: '12:00',
+        bursts: { 'edi-order-import': [{ everyMin: 30, size: 500, spreadMin: 10, threads: 4 }] },
+        users: { 'barcode-pick': 10 },
+      },
+    ],
+    slos: { 'edi-order-import': { p95Ms: 8000 } },
+    params: { 'edi-order-import': { linesPerOrder: { distribution: 'poisson', mean: 12 } } },
+    pacing: { 'barcode-pick': { thinkTimeS: 80, iterationS: 40 } },
+  });
+
+  it('accepts a phase with only bursts and users', () => {
+    expect(problems(base())).toEqual([]);
+  });
+
+  it('reports a batch longer than its interval, an offset past it, and fractional threads', () => {
+    const p = base();
+    p.phases[0]!.bursts!['edi-order-import'] = [{ everyMin: 30, size: 500, spreadMin: 45, offsetMin: 30, threads: 2.5 }];
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: phases[0].bursts["edi-order-import"][0].threads: expected a whole number of threads ≥ 1, got 2.5',
+    ]);
+    p.phases[0]!.bursts!['edi-order-import'] = [{ everyMin: 30, size: 500, spreadMin: 45, offsetMin: 30 }];
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: phases[0].bursts["edi-order-import"][0].spreadMin: expected minutes ≤ everyMin 30 (one batch at a time), got 45',
+      'my-profile.yaml: phases[0].bursts["edi-order-import"][0].offsetMin: expected minutes < everyMin 30, got 30',
+    ]);
+  });
+
+  it('reports fractional users, a journey with users but no pacing, and pacing without users', () => {
+    const p = base();
+    p.phases[0]!.users = { 'barcode-pick': 2.5, receipt: 3 };
+    p.pacing = { 'barcode-pick': { thinkTimeS: 80, iterationS: 40 }, 'stock-inquiry': { thinkTimeS: 5, iterationS: 1 } };
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: phases[0].users["barcode-pick"]: expected a whole number of users ≥ 0, got 2.5',
+    ]);
+    p.phases[0]!.users = { 'barcode-pick': 2, receipt: 3 };
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: pacing.receipt: expected { thinkTimeS, iterationS } for a journey with users, got nothing',
+      'my-profile.yaml: pacing["stock-inquiry"]: expected a journey with users in a phase (barcode-pick, receipt), got {"thinkTimeS":5,"iterationS":1}',
+    ]);
+  });
+
+  it('reports misspelt params keys, unknown distributions and params for journeys without load', () => {
+    const p = base() as unknown as { params: Record<string, Record<string, unknown>> };
+    p.params['edi-order-import'] = { linesPerOrdr: 12 };
+    p.params['order-entry'] = { linesPerOrder: { distribution: 'normal', mean: 5 } };
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: params["edi-order-import"].linesPerOrdr: expected one of linesPerOrder, qtyPerLine, warehouses, linesPerPicking, ' +
+        'scansPerLine, scanIntervalS, ordersPerInvoice, linesPerRfq, productsPerInquiry, reportMonths, pageSize, got 12',
+      "my-profile.yaml: params[\"order-entry\"].linesPerOrder: expected a number ≥ 0 or { distribution: 'poisson' | 'lognormal' | 'empirical', … }, " +
+        'got {"distribution":"normal","mean":5}',
+    ]);
+    // Cross-field checks run once the fields are well-formed:
+    p.params['edi-order-import'] = { linesPerOrder: 12 };
+    p.params['order-entry'] = { linesPerOrder: 5 };
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: params["order-entry"]: expected a journey the phases give a load (edi-order-import, barcode-pick), got {"linesPerOrder":5}',
+    ]);
+  });
+
+  it('reports empirical weights that do not match the values', () => {
+    const p = base();
+    p.params = { 'edi-order-import': { linesPerOrder: { distribution: 'empirical', values: [1, 5, 20], weights: [1, 1] } } };
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: params["edi-order-import"].linesPerOrder.weights: expected 3 weights, one per value, got [1,1]',
+    ]);
+  });
+});
+
