@@ -12,6 +12,10 @@ import { labCommand } from './commands/lab.js';
 import { runCommand } from './commands/run.js';
 import { reportCommand } from './commands/report.js';
 import { demoCommand } from './commands/demo.js';
+import { modelCommand } from './commands/model.js';
+import { simulateCommand } from './commands/simulate.js';
+import { planCommand } from './commands/plan.js';
+import { profilesCommand } from './commands/profiles.js';
 import { exitWith, pendingExitCode, setExitCode } from './exit.js';
 
 async function main(): Promise<void> {
@@ -21,8 +25,12 @@ async function main(): Promise<void> {
     .command(demoCommand)
     .command(runCommand)
     .command(reportCommand)
+    .command(profilesCommand)
     .command(labCommand)
-    .demandCommand(1, 'Name a command: demo, run, report or lab (see --help).')
+    .command(planCommand)
+    .command(modelCommand)
+    .command(simulateCommand)
+    .demandCommand(1, 'Name a command (see --help).')
     .strict()
     .version(toolVersion())
     .help()

@@ -7,7 +7,7 @@
 import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../engine/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
-import { startActivityCollector } from '../collect/pg-activity.js';
+import { startCollectors } from '../collect/index.js';
 import { createClient } from '../odoo/connect.js';
 import { detectVersion } from '../odoo/version.js';
 import { readStagingMarker } from '../odoo/staging.js';
@@ -36,8 +36,16 @@ export interface RunLoadOptions {
   onProgress?: (progress: Progress) => void;
   /** Called once the target answered and accepted the login, just before load starts. */
   onStart?: (info: { runDir: string; serverVersion: string }) => void;
-  /** Collector sampling interval (ms), default 1000. */
+  /** pg_stat_activity sampling interval (ms), default 1000. */
   sampleIntervalMs?: number;
+  /** Counter snapshot interval (pg_stat_database, pg_stat_statements …), ms, default 5000. */
+  statsIntervalMs?: number;
+  /** A local Odoo log file to follow during the run (request timings, retries, worker kills). */
+  odooLogFile?: string;
+  /** A local PostgreSQL server log to follow for serialization failures and deadlocks. */
+  pgLogFile?: string;
+  /** Collector problems worth telling the user (missing privileges). */
+  onWarning?: (message: string) => void;
 }
 
 export interface RunLoadResult {
@@ -81,22 +89,30 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     },
     pg: options.pgUrl ? { url: redactUrl(options.pgUrl) } : undefined,
     plan,
-    collectors: options.pgUrl ? [{ name: 'pg_activity', intervalMs: options.sampleIntervalMs ?? 1000, source: 'pg_stat_activity' }] : [],
     windowMs: 1000,
   };
   const writer = await RunWriter.create({ root: options.runsDir, manifest });
   const runId = writer.id;
 
-  const collector = options.pgUrl
-    ? await startActivityCollector({
-        pgUrl: options.pgUrl,
-        database: options.pgDatabase ?? target.db,
-        intervalMs: options.sampleIntervalMs ?? 1000,
-        sink: (sample) => writer.pgActivity(sample),
-        onGap: (gap) => writer.event({ v: 1, type: 'collector-gap', t: Date.now(), ...gap }),
-        onWarning: (message) => writer.event({ v: 1, type: 'warning', t: Date.now(), source: 'pg_activity', message }),
-      })
-    : undefined;
+  const collectors = await startCollectors({
+    pgUrl: options.pgUrl,
+    database: options.pgDatabase ?? target.db,
+    intervalMs: options.sampleIntervalMs ?? 1000,
+    statsIntervalMs: options.statsIntervalMs,
+    odooLogFile: options.odooLogFile,
+    pgLogFile: options.pgLogFile,
+    sinks: {
+      pgActivity: (sample) => writer.pgActivity(sample),
+      pgWaitProfile: (profile) => writer.append('pg_wait_sampling', profile),
+      pgStats: (record) => writer.append('pg_stats', record),
+      odooLog: (record) => writer.append('odoo_log', record),
+      pgLog: (record) => writer.append('pg_log', record),
+      gap: (gap) => writer.event({ v: 1, type: 'collector-gap', t: Date.now(), ...gap }),
+      warning: (source, message) => writer.event({ v: 1, type: 'warning', t: Date.now(), source, message }),
+    },
+  });
+  await writer.update({ collectors: collectors.collectors });
+  for (const line of collectors.privileges?.missing ?? []) options.onWarning?.(line);
 
   options.onStart?.({ runDir: writer.dir, serverVersion: version.serverVersion });
   let status: RunStatus = 'failed';
@@ -119,7 +135,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw error;
   } finally {
-    await collector?.stop();
+    await collectors.stop();
     await writer.close(status, reason);
   }
   return { runDir: writer.dir, runId, status, reason };

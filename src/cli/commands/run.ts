@@ -12,6 +12,9 @@ export interface RunCommandOptions extends TargetOptions, PgOptions, PlanOptions
   report: boolean;
   'allow-unneutralized-database': boolean;
   'sample-interval': number;
+  'stats-interval': number;
+  'odoo-log'?: string;
+  'pg-log'?: string;
 }
 
 export const runCommand: CommandModule<object, RunCommandOptions> = {
@@ -19,7 +22,7 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
   describe: 'Drive a workload profile against an Odoo (the lab or a staging server) and write a run directory',
   builder: (yargs: Argv) =>
     withVerbose(withPlan(withPg(withTarget(yargs))))
-      .positional('profile', { type: 'string', demandOption: true, describe: 'Profile name (see the README)' })
+      .positional('profile', { type: 'string', demandOption: true, describe: 'A profile name (odoo-capacity profiles) or a file: ./my-profile.ts or .yaml' })
       .option('out', { type: 'string', default: 'runs', describe: 'Directory that receives the run directory' })
       .option('report', { type: 'boolean', default: true, describe: 'Write report.html at the end (--no-report to skip)' })
       .option('allow-unneutralized-database', {
@@ -28,6 +31,9 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
         describe: 'Load a database that is not marked as a neutralized staging copy (dangerous)',
       })
       .option('sample-interval', { type: 'number', default: 1000, describe: 'pg_stat_activity sampling interval, ms (100–60000)' })
+      .option('stats-interval', { type: 'number', default: 5000, describe: 'PostgreSQL counter snapshots (pg_stat_database, pg_stat_statements), ms' })
+      .option('odoo-log', { type: 'string', describe: "Follow this Odoo log file during the run (request timings, retries, worker kills)" })
+      .option('pg-log', { type: 'string', describe: 'Follow this PostgreSQL server log (serialization failures, deadlocks)' })
       .example(
         'ODOO_PASSWORD=… $0 run morning-order-wave --target https://staging.example.com --db staging --login loadtest --pg postgres://monitor@db/staging --duration 900',
         'Compress the morning wave into 15 minutes against staging',

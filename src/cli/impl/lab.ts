@@ -4,18 +4,9 @@ import path from 'node:path';
 import { defaultLabDirectory } from '../../lab/postgres.js';
 import { isAlive, readLabState, serveLab, startLabDaemon, stopLabDaemon } from '../../lab/daemon.js';
 import { ExitCode } from '../exit-codes.js';
+import type { LabStartOptions } from '../commands/lab.js';
 
-interface StartOptions {
-  dir?: string;
-  workers: number;
-  dataset: 'small' | 'medium' | 'large';
-  port?: number;
-  fresh: boolean;
-  'not-neutralized': boolean;
-  foreground: boolean;
-}
-
-export async function labStart(options: StartOptions): Promise<number> {
+export async function labStart(options: LabStartOptions): Promise<number> {
   const dir = path.resolve(options.dir ?? defaultLabDirectory());
   const labOptions = {
     dir,
@@ -42,7 +33,9 @@ export async function labStart(options: StartOptions): Promise<number> {
       `  password  ${state.passwordFile}`,
       `  postgres  ${state.pgUrlWithoutPassword}   (password in ${state.pgPasswordFile})`,
       `  log       ${state.logFile}`,
-      `try: odoo-capacity run morning-order-wave --target ${state.odooUrl} --db ${state.db} --login ${state.login} --password-file ${state.passwordFile} --duration 60`,
+      'try:',
+      `  PGPASSWORD="$(cat ${state.pgPasswordFile})" odoo-capacity run morning-order-wave --target ${state.odooUrl} --db ${state.db} \\`,
+      `    --login ${state.login} --password-file ${state.passwordFile} --pg ${state.pgUrlWithoutPassword} --odoo-log ${state.logFile} --duration 60`,
       '',
     ].join('\n'),
   );

@@ -1,6 +1,6 @@
 /** `run <profile>`: compile, run, report. No yargs here. */
 import path from 'node:path';
-import { getProfile } from '../../../scenarios/profiles/index.js';
+import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { journeys } from '../../../scenarios/journeys/index.js';
 import { compileProfile } from '../../engine/compile.js';
 import { resolveTarget } from '../../odoo/target-config.js';
@@ -16,12 +16,15 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   if (options['sample-interval'] < 100 || options['sample-interval'] > 60_000) {
     throw new UsageError(`--sample-interval: expected 100–60000 ms, got ${options['sample-interval']}.`);
   }
+  if (!(options['stats-interval'] >= 1000)) {
+    throw new UsageError(`--stats-interval: expected at least 1000 ms, got ${options['stats-interval']}.`);
+  }
   if (!(options.scale > 0)) throw new UsageError(`--scale: expected a number above 0, got ${options.scale}.`);
   if (options.duration !== undefined && !(options.duration > 0)) {
     throw new UsageError(`--duration: expected seconds above 0, got ${options.duration}.`);
   }
   const target = resolveTarget({ target: options.target, db: options.db, login: options.login, passwordFile: options['password-file'] });
-  const profile = getProfile(options.profile);
+  const profile = await loadProfile(options.profile);
   const plan = compileProfile(profile, {
     scale: options.scale,
     compress: { durationS: options.duration, keep: options.keep },
@@ -42,6 +45,10 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       runsDir: path.resolve(options.out),
       allowUnneutralized: options['allow-unneutralized-database'],
       sampleIntervalMs: options['sample-interval'],
+      statsIntervalMs: options['stats-interval'],
+      odooLogFile: options['odoo-log'],
+      pgLogFile: options['pg-log'],
+      onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       signal: controller.signal,
       onStart: ({ runDir, serverVersion }) =>
         process.stderr.write(`running ${profile.name} for ${Math.round(plan.durationS)} s against ${target.url} (Odoo ${serverVersion}, db ${target.db}) → ${runDir}\n`),
