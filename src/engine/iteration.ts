@@ -32,6 +32,8 @@ export interface IterationOptions {
   samples: SampleSink;
   /** Stop scheduling: a fresh VU is not logged in once the run is stopping. */
   signal: AbortSignal;
+  /** JourneyContext.params: the scenario's business parameters. */
+  params?: Record<string, unknown>;
   /** A login was refused (access_denied): the run must stop before Odoo locks the IP out. */
   onAccessDenied(vu: Vu, message: string): void;
 }
@@ -88,6 +90,8 @@ export function createIterationRunner(o: IterationOptions): IterationRunner {
         tag: o.tag,
         vu: vu.id,
         iteration: vu.iterations++,
+        sleep: (seconds) => clock.sleepUntil(clock.now() + Math.max(0, seconds) * 1000, o.signal),
+        ...(o.params !== undefined ? { params: o.params } : {}),
       };
 
       let error: ErrorKind | null = null;

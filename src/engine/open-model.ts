@@ -9,6 +9,7 @@
  */
 import type { ExecutorContext, ExecutorResult } from './executors/types.js';
 import type { SampleSink } from './samples.js';
+import type { Arrival } from './segment.js';
 
 export interface OpenModelShape {
   journey: string;
@@ -16,9 +17,12 @@ export interface OpenModelShape {
   gracefulStopS: number;
 }
 
-/** @param times arrival times, seconds from `ctx.startMs`, ascending */
+/**
+ * @param times arrival times, seconds from `ctx.startMs`, ascending; plain numbers are numbered
+ *   1, 2, 3 …, numbered arrivals (a segment's share, ./segment.ts) keep their plan-wide number
+ */
 export async function runOpenModel(
-  times: Iterable<number>,
+  times: Iterable<number | Arrival>,
   shape: OpenModelShape,
   ctx: ExecutorContext,
   samples: SampleSink,
@@ -27,19 +31,21 @@ export async function runOpenModel(
   const inFlight = new Set<Promise<void>>();
   const result: ExecutorResult = { scheduled: 0, started: 0, dropped: 0, abandoned: 0 };
 
-  for (const tS of times) {
+  for (const item of times) {
+    const { tS, k } = typeof item === 'number' ? { tS: item, k: result.scheduled + 1 } : item;
     const due = ctx.startMs + tS * 1000;
     if (clock.now() < due) await clock.sleepUntil(due, signal);
     if (signal.aborted) break;
     result.scheduled += 1;
     const vu = pool.acquire();
-    samples.push({ type: 'arrival', journey: shape.journey, t: due, dropped: vu === undefined });
+    // lagMs: how late the engine got to the arrival (self-monitoring; latency already counts from `due`).
+    samples.push({ type: 'arrival', journey: shape.journey, t: due, dropped: vu === undefined, lagMs: Math.max(0, clock.now() - due) });
     if (!vu) {
       result.dropped += 1;
       continue;
     }
     result.started += 1;
-    const running: Promise<void> = ctx.iterations.run(vu, due, result.scheduled).finally(() => {
+    const running: Promise<void> = ctx.iterations.run(vu, due, k).finally(() => {
       pool.release(vu);
       inFlight.delete(running);
     });

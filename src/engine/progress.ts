@@ -26,6 +26,8 @@ export interface Progress {
   dropped: number;
   /** 95th percentile iteration latency of the last closed window, ms; null when nothing ended in it. */
   p95Ms: number | null;
+  /** The same per journey (journeys with completions in the last closed window), ms. */
+  p95MsByJourney: Record<string, number>;
 }
 
 /** Counts every arrival and iteration of the run. */
@@ -72,5 +74,6 @@ export function buildProgress(i: ProgressInputs): Progress {
     errors: i.totals.failed,
     dropped: i.totals.dropped,
     p95Ms: last && last.p95Us !== null ? last.p95Us / 1000 : null,
+    p95MsByJourney: Object.fromEntries(Object.entries(last?.p95UsByJourney ?? {}).map(([j, us]) => [j, us / 1000])),
   };
 }

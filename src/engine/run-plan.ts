@@ -19,11 +19,13 @@ import type { RunEvent, RunStatus } from '../run/records.js';
 import { realClock, type Clock } from './clock.js';
 import { errorKindOf, errorMessageOf } from './error-kind.js';
 import { ErrorLog } from './error-log.js';
-import { bindExecutor, type BoundExecutor, type ExecutorResult } from './executors/index.js';
+import { bindExecutor, type BoundExecutor, type ExecutablePlan, type ExecutorResult } from './executors/index.js';
 import { createIterationRunner } from './iteration.js';
 import type { LoadPlan } from './plan.js';
 import { buildProgress, RunTotals, type Progress } from './progress.js';
 import { fanOut, type RunSink, type Sample, type SampleSink } from './samples.js';
+import { engineWarning, SelfMonitor, summarizeEngineHealth, type EngineHealthSummary } from './self-monitor.js';
+import { ThresholdTracker, thresholdsFromSlos, type Threshold, type ThresholdResult } from './thresholds.js';
 import { VuPool, type Vu } from './vu-pool.js';
 import { WindowAggregator, type WindowSummary } from './windows.js';
 
@@ -36,7 +38,7 @@ export interface ClientRequest {
 }
 
 export interface RunPlanOptions {
-  plan: LoadPlan;
+  plan: ExecutablePlan;
   journeys: Record<string, Journey>;
   /** A new, not yet authenticated client (one per VU, one per journey setup). */
   createClient: (request: ClientRequest) => OdooClient;
@@ -57,6 +59,13 @@ export interface RunPlanOptions {
   errorEventLimit?: number;
   /** A window is closed this long after its end, so arrivals the engine got to a little late still land in it. Default 100 ms. */
   closeLagMs?: number;
+  /**
+   * Evaluated after every window on all windows so far (./thresholds.ts); an abortOnFail one that
+   * fails ends the run `aborted`. Default: the plan's SLOs (`thresholdsFromSlos`).
+   */
+  thresholds?: Threshold[];
+  /** Record the engine's own health per window (./self-monitor.ts). Default: on with the real clock only. */
+  selfMonitor?: boolean;
 }
 
 export interface RunPlanResult {
@@ -73,10 +82,16 @@ export interface RunPlanResult {
   abandoned: number;
   /** VUs created. */
   vus: number;
+  /** Every threshold's final verdict (exit code 99 when one failed: `thresholdsFailure`). */
+  thresholds: ThresholdResult[];
+  /** Whether the load generator was the bottleneck; absent when self-monitoring was off. */
+  engineHealth?: EngineHealthSummary;
 }
 
 export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
   const clock = o.clock ?? realClock;
+  const tracker = new ThresholdTracker(o.thresholds ?? thresholdsFromSlos(o.plan.slos ?? {}));
+  const monitor = (o.selfMonitor ?? clock === realClock) ? new SelfMonitor(clock.now()) : undefined;
   const windowMs = o.windowMs ?? 1000;
   const closeLagMs = o.closeLagMs ?? 100;
   const bound = checkPlan(o.plan, o.journeys);
@@ -111,6 +126,8 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     started: totals.started,
     abandoned: results.reduce((sum, r) => sum + r.abandoned, 0),
     vus: pools.reduce((sum, p) => sum + p.size, 0),
+    thresholds: tracker.evaluate(),
+    ...(monitor ? { engineHealth: summarizeEngineHealth(monitor.records) } : {}),
   });
 
   try {
@@ -158,10 +175,13 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
 
     // 4. load
     let accepting = true; // samples of abandoned iterations that end after the run are ignored
-    const windows = new WindowAggregator(windowMs, (r) => o.sink.window(r));
+    const windows = new WindowAggregator(windowMs, (r) => {
+      o.sink.window(r);
+      tracker.addWindow(r);
+    });
     const errorLog = new ErrorLog(emitEvent, o.errorEventLimit ?? 20);
     const dropWarned = new Set<string>();
-    const fan = fanOut(windows, errorLog, totals);
+    const fan = monitor ? fanOut(windows, errorLog, totals, monitor) : fanOut(windows, errorLog, totals);
     const samples: SampleSink = {
       push(sample) {
         if (!accepting) return;
@@ -208,6 +228,9 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
         const now = clock.now();
         phases.emitUntil(now);
         last = windows.closeUntil(now - closeLagMs).at(-1) ?? last;
+        if (monitor) o.sink.engine?.(monitor.sample(windows.windowOf(now - closeLagMs) - windowMs, now));
+        const abort = tracker.abortReason((now - startMs) / 1000);
+        if (abort !== undefined) end('aborted', abort);
         report(now);
         next = windows.windowOf(now - closeLagMs) + windowMs + closeLagMs;
       }
@@ -226,6 +249,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
           samples,
           signal: stop.signal,
           onAccessDenied: (_vu, message) => accessDenied(b.journey, message),
+          params: o.plan.scenarios[i]?.params,
         });
         return b.run({ clock, startMs, signal: stop.signal, pool, iterations }, samples);
       }),
@@ -239,10 +263,20 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     accepting = false;
     last = windows.closeAll().at(-1) ?? last;
     errorLog.finish(now);
+    const crossed = tracker.evaluate().filter((r) => !r.pass);
+    if (crossed.length > 0) {
+      emitEvent({ v: 1, type: 'warning', t: now, source: 'thresholds', message: `thresholds crossed: ${crossed.map((r) => r.source).join(', ')}` });
+    }
+    if (monitor) {
+      o.sink.engine?.(monitor.sample(windows.windowOf(now), now));
+      const health = summarizeEngineHealth(monitor.records);
+      if (health.bottleneck) emitEvent({ v: 1, type: 'warning', t: now, source: 'engine', message: engineWarning(health) });
+    }
     report(now);
     return result(results);
   } finally {
     o.signal?.removeEventListener('abort', onExternalAbort);
+    monitor?.stop();
     await Promise.all(pools.map((p) => p.closeAll()));
   }
 }

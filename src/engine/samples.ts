@@ -2,7 +2,7 @@
  * Samples: what executors emit, one way (STYLE.md §4). HDR windows, error events, totals and
  * progress subscribe; the engine never prints. Times are epoch milliseconds, durations µs.
  */
-import type { MetricWindow, RunEvent } from '../run/records.js';
+import type { EngineHealthRecord, MetricWindow, RunEvent } from '../run/records.js';
 import type { ErrorKind } from './error-kind.js';
 
 /** An arrival was due: it got a VU, or it was dropped because the pool was at maxVUs. */
@@ -12,6 +12,8 @@ export interface ArrivalSample {
   /** Intended (scheduled) start. */
   t: number;
   dropped: boolean;
+  /** Actual start − intended start, ms: how late the engine got to it (self-monitoring). */
+  lagMs?: number;
 }
 
 /** A whole iteration ended (successfully or not). */
@@ -61,6 +63,8 @@ export interface SampleSink {
 export interface RunSink {
   window(record: MetricWindow): void;
   event(record: RunEvent): void;
+  /** The engine's own health per window (`engine.ndjson`; RunWriter: `append('engine', r)`). Optional. */
+  engine?(record: EngineHealthRecord): void;
 }
 
 /** One sink that forwards to several. */

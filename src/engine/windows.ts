@@ -37,6 +37,8 @@ export interface WindowSummary {
   failed: number;
   /** 95th percentile of iteration latency (intended start → end), µs; null without completions. */
   p95Us: number | null;
+  /** The same per journey (journeys with completions in the window only), µs. */
+  p95UsByJourney: Record<string, number>;
 }
 
 export class WindowAggregator implements SampleSink {
@@ -108,7 +110,7 @@ export class WindowAggregator implements SampleSink {
       (a, b) => a.journey.localeCompare(b.journey) || (a.step === null ? -1 : b.step === null ? 1 : a.step.localeCompare(b.step)),
     );
     this.open.delete(t);
-    const summary: WindowSummary = { t, scheduled: 0, dropped: 0, completed: 0, failed: 0, p95Us: null };
+    const summary: WindowSummary = { t, scheduled: 0, dropped: 0, completed: 0, failed: 0, p95Us: null, p95UsByJourney: {} };
     const iterations = newHistogram();
     for (const cell of cells) {
       const record: MetricWindow = { v: 1, type: 'window', t, journey: cell.journey, step: cell.step, ok: cell.ok, errors: cell.errors, latency: encodeHistogram(cell.latency) };
@@ -122,6 +124,7 @@ export class WindowAggregator implements SampleSink {
         summary.completed += cell.ok + failed;
         summary.failed += failed;
         iterations.add(cell.latency);
+        if (cell.latency.totalCount > 0) summary.p95UsByJourney[cell.journey] = cell.latency.getValueAtPercentile(95);
         cell.service.destroy();
       }
       cell.latency.destroy();

@@ -10,7 +10,7 @@ import type { ExecutionRequirements, Executor, ExecutorContext, ExecutorResult }
 
 export const type = 'constant-arrival-rate';
 
-export interface ConstantArrivalRateConfig extends Pick<PlanScenario, 'journey' | 'preAllocatedVUs' | 'maxVUs' | 'gracefulStopS'> {
+export interface ConstantArrivalRateConfig extends Pick<PlanScenario, 'journey' | 'preAllocatedVUs' | 'maxVUs' | 'gracefulStopS' | 'segment'> {
   executor: 'constant-arrival-rate';
   /** Iterations per second. */
   rate: number;
@@ -28,6 +28,7 @@ export function toRamping(config: ConstantArrivalRateConfig): PlanScenario {
     preAllocatedVUs: config.preAllocatedVUs,
     maxVUs: config.maxVUs,
     gracefulStopS: config.gracefulStopS,
+    ...(config.segment ? { segment: config.segment } : {}),
   };
 }
 

@@ -5,18 +5,28 @@
 import type { PlanScenario } from '../plan.js';
 import type { SampleSink } from '../samples.js';
 import { constantArrivalRate, type ConstantArrivalRateConfig } from './constant-arrival-rate.js';
+import { constantVus, type ConstantVusConfig } from './constant-vus.js';
 import { rampingArrivalRate } from './ramping-arrival-rate.js';
-import type { ExecutionRequirements, ExecutorContext, ExecutorResult } from './types.js';
+import { rampingVus, type RampingVusConfig } from './ramping-vus.js';
+import type { ExecutionRequirements, Executor, ExecutorContext, ExecutorResult } from './types.js';
+import type { LoadPlan } from '../plan.js';
 
 export type { ExecutionRequirements, Executor, ExecutorContext, ExecutorResult } from './types.js';
 export type { ConstantArrivalRateConfig } from './constant-arrival-rate.js';
+export type { ConstantVusConfig } from './constant-vus.js';
+export type { RampingVusConfig } from './ramping-vus.js';
 
-/** Every scenario config an executor accepts. */
-export type ScenarioConfig = PlanScenario | ConstantArrivalRateConfig;
+/** Every scenario config an executor accepts (the plan's AnyPlanScenario). */
+export type ScenarioConfig = PlanScenario | ConstantArrivalRateConfig | ConstantVusConfig | RampingVusConfig;
+
+/** A LoadPlan: its scenarios may use any executor. */
+export type ExecutablePlan = LoadPlan;
 
 export const executors = {
   'ramping-arrival-rate': rampingArrivalRate,
   'constant-arrival-rate': constantArrivalRate,
+  'ramping-vus': rampingVus,
+  'constant-vus': constantVus,
 } as const;
 
 export type ExecutorType = keyof typeof executors;
@@ -32,33 +42,29 @@ export interface BoundExecutor {
   run(ctx: ExecutorContext, samples: SampleSink): Promise<ExecutorResult>;
 }
 
+function bind<C extends ScenarioConfig>(e: Executor<C>, config: C): BoundExecutor {
+  return {
+    type: config.executor,
+    journey: config.journey,
+    validate: () => e.validate(config),
+    requirements: () => e.requirements(config),
+    describe: () => e.describe(config),
+    rateAt: (t) => e.rateAt(config, t),
+    run: (ctx, samples) => e.run(config, ctx, samples),
+  };
+}
+
 /** The executor for `config`, or a problem naming the `executor` field when the type is unknown. */
 export function bindExecutor(config: ScenarioConfig): BoundExecutor | string {
   switch (config.executor) {
-    case 'ramping-arrival-rate': {
-      const e = executors['ramping-arrival-rate'];
-      return {
-        type: config.executor,
-        journey: config.journey,
-        validate: () => e.validate(config),
-        requirements: () => e.requirements(config),
-        describe: () => e.describe(config),
-        rateAt: (t) => e.rateAt(config, t),
-        run: (ctx, samples) => e.run(config, ctx, samples),
-      };
-    }
-    case 'constant-arrival-rate': {
-      const e = executors['constant-arrival-rate'];
-      return {
-        type: config.executor,
-        journey: config.journey,
-        validate: () => e.validate(config),
-        requirements: () => e.requirements(config),
-        describe: () => e.describe(config),
-        rateAt: (t) => e.rateAt(config, t),
-        run: (ctx, samples) => e.run(config, ctx, samples),
-      };
-    }
+    case 'ramping-arrival-rate':
+      return bind(executors[config.executor], config);
+    case 'constant-arrival-rate':
+      return bind(executors[config.executor], config);
+    case 'ramping-vus':
+      return bind(executors[config.executor], config);
+    case 'constant-vus':
+      return bind(executors[config.executor], config);
     default: {
       const unknown: unknown = (config as { executor?: unknown }).executor;
       return `executor: expected one of ${Object.keys(executors).join(', ')}, got ${JSON.stringify(unknown) ?? String(unknown)}`;

@@ -7,6 +7,7 @@ import { arrivalTimes, expectedIterations, peakRate, rateAt, shapeDurationS } fr
 import { runOpenModel } from '../open-model.js';
 import type { PlanScenario } from '../plan.js';
 import type { SampleSink } from '../samples.js';
+import { segmentArrivals } from '../segment.js';
 import type { ExecutionRequirements, Executor, ExecutorContext, ExecutorResult } from './types.js';
 
 export { arrivalTimes } from '../arrivals.js';
@@ -78,7 +79,7 @@ export function rateAtTime(config: RampingArrivalRateConfig, tS: number): number
 
 export function run(config: RampingArrivalRateConfig, ctx: ExecutorContext, samples: SampleSink): Promise<ExecutorResult> {
   const r = requirements(config);
-  return runOpenModel(arrivalTimes(config), { journey: config.journey, durationS: r.durationS, gracefulStopS: r.gracefulStopS }, ctx, samples);
+  return runOpenModel(segmentArrivals(arrivalTimes(config), config.segment), { journey: config.journey, durationS: r.durationS, gracefulStopS: r.gracefulStopS }, ctx, samples);
 }
 
 export const rampingArrivalRate: Executor<RampingArrivalRateConfig> = { type, validate, requirements, describe, rateAt: rateAtTime, run };

@@ -12,7 +12,7 @@ describe('WindowAggregator', () => {
     w.push({ type: 'iteration', journey: 'j', t: 1200, intendedT: 900, latencyUs: 300_000, serviceUs: 250_000, error: null });
     w.push({ type: 'step', journey: 'j', step: 'a', t: 1100, durationUs: 200_000, error: 'timeout' });
     const summaries = w.closeUntil(1000);
-    expect(summaries).toEqual([{ t: 0, scheduled: 2, dropped: 1, completed: 0, failed: 0, p95Us: null }]);
+    expect(summaries).toEqual([{ t: 0, scheduled: 2, dropped: 1, completed: 0, failed: 0, p95Us: null, p95UsByJourney: {} }]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ t: 0, journey: 'j', step: null, ok: 0, scheduled: 2, dropped: 1 });
     expect(decodeHistogram(out[0]?.latency ?? '').totalCount).toBe(0);

@@ -59,6 +59,6 @@ describe('registry', () => {
     const bound = bindExecutor(scenario);
     expect(typeof bound === 'string' ? bound : bound.rateAt(5)).toBe(5);
     const unknown = JSON.parse('{"executor":"per-vu-iterations","journey":"x"}') as PlanScenario;
-    expect(bindExecutor(unknown)).toBe("executor: expected one of ramping-arrival-rate, constant-arrival-rate, got \"per-vu-iterations\"");
+    expect(bindExecutor(unknown)).toBe("executor: expected one of ramping-arrival-rate, constant-arrival-rate, ramping-vus, constant-vus, got \"per-vu-iterations\"");
   });
 });

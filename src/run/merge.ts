@@ -1,0 +1,173 @@
+/**
+ * Merging runs: the run directories of N machines that ran the segments of one plan
+ * (`run --segment i/n`) become one run directory, losslessly (`odoo-capacity merge`).
+ *
+ * - metrics: records with the same (t, journey, step) are added — counts summed, HDR histograms
+ *   added (exact: HdrHistogram addition loses nothing at equal precision);
+ * - events, pg_activity and any other NDJSON stream: concatenated, sorted by time;
+ * - manifest: the first run's, with `mergedFrom` listing every run and its segment, the plan's
+ *   segment removed and its VU pools summed back, status the worst of the runs'.
+ *
+ * Runs must share windowMs and the profile; their clocks must agree (NTP) since windows are
+ * aligned to epoch time.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { encodeHistogram, mergeEncoded } from './histogram.js';
+import { readRun } from './reader.js';
+import type { MetricWindow, RunManifest, RunStatus } from './records.js';
+
+/** Adds window records with the same (t, journey, step). Pure. Output sorted by t, journey, step (null first). */
+export function mergeWindows(records: Iterable<MetricWindow>): MetricWindow[] {
+  const groups = new Map<string, MetricWindow[]>();
+  for (const r of records) {
+    const key = `${r.t}\u0000${r.journey}\u0000${r.step ?? ''}\u0000${r.step === null ? 0 : 1}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const merged = [...groups.values()].map((group): MetricWindow => {
+    const first = group[0] as MetricWindow;
+    if (group.length === 1) return first;
+    const errors: MetricWindow['errors'] = {};
+    for (const r of group) for (const [kind, n] of Object.entries(r.errors) as Array<[keyof MetricWindow['errors'], number | undefined]>) errors[kind] = (errors[kind] ?? 0) + (n ?? 0);
+    const histogram = (pick: (r: MetricWindow) => string | undefined): string | undefined => {
+      const encoded = group.map(pick).filter((e): e is string => e !== undefined);
+      if (encoded.length === 0) return undefined;
+      const h = mergeEncoded(encoded);
+      const out = encodeHistogram(h);
+      h.destroy();
+      return out;
+    };
+    const record: MetricWindow = {
+      v: 1,
+      type: 'window',
+      t: first.t,
+      journey: first.journey,
+      step: first.step,
+      ok: group.reduce((s, r) => s + r.ok, 0),
+      errors,
+      latency: histogram((r) => r.latency) as string,
+    };
+    const service = histogram((r) => r.service);
+    if (service !== undefined) record.service = service;
+    if (group.some((r) => r.scheduled !== undefined)) record.scheduled = group.reduce((s, r) => s + (r.scheduled ?? 0), 0);
+    if (group.some((r) => r.dropped !== undefined)) record.dropped = group.reduce((s, r) => s + (r.dropped ?? 0), 0);
+    return record;
+  });
+  return merged.sort(
+    (a, b) => a.t - b.t || a.journey.localeCompare(b.journey) || (a.step === null ? (b.step === null ? 0 : -1) : b.step === null ? 1 : a.step.localeCompare(b.step)),
+  );
+}
+
+/** Worst first: a merged run is only as complete as its least complete part. */
+const STATUS_ORDER: RunStatus[] = ['failed', 'aborted', 'interrupted', 'running', 'completed'];
+
+/** The merged manifest. Pure. */
+export function mergeManifests(manifests: readonly RunManifest[], id: string): RunManifest {
+  const first = manifests[0];
+  if (!first) throw new InputError('MERGE_EMPTY', 'merge: expected at least one run directory');
+  for (const m of manifests) {
+    if (m.windowMs !== first.windowMs) throw new InputError('MERGE_MISMATCH', `merge: run ${m.id} has windowMs ${m.windowMs}, run ${first.id} ${first.windowMs}; only runs with the same window merge`);
+    if (m.plan.profile !== first.plan.profile) {
+      throw new InputError('MERGE_MISMATCH', `merge: run ${m.id} ran profile ${m.plan.profile}, run ${first.id} ${first.plan.profile}; merge the segments of one plan`);
+    }
+  }
+  const status = STATUS_ORDER.find((s) => manifests.some((m) => m.status === s)) ?? 'completed';
+  const reasons = manifests.flatMap((m) => (m.statusReason ? [`${m.id}: ${m.statusReason}`] : []));
+  const { segment: _segment, ...plan } = first.plan;
+  // Striped VU pools of the segments add up to the plan's (./engine/segment.ts scaleCount).
+  const segmented = manifests.every((m) => m.plan.segment !== undefined);
+  const scenarios = plan.scenarios.map((s, i) => {
+    const { segment: _s, ...rest } = s;
+    if (!segmented || !('maxVUs' in rest)) return rest;
+    const sum = (field: 'maxVUs' | 'preAllocatedVUs') =>
+      manifests.reduce((total, m) => {
+        const other = m.plan.scenarios[i];
+        return total + (other && field in other ? (other as Record<typeof field, number>)[field] : 0);
+      }, 0);
+    return { ...rest, preAllocatedVUs: sum('preAllocatedVUs'), maxVUs: sum('maxVUs') };
+  });
+  const started = manifests.map((m) => m.startedAt).sort()[0] ?? first.startedAt;
+  const ends = manifests.map((m) => m.endedAt).filter((e): e is string => e !== undefined).sort();
+  const { segment: _seg, statusReason: _reason, endedAt: _end, ...rest } = first;
+  return {
+    ...rest,
+    id,
+    status,
+    ...(reasons.length > 0 ? { statusReason: reasons.join('; ') } : {}),
+    startedAt: started,
+    ...(ends.length > 0 ? { endedAt: ends[ends.length - 1] } : {}),
+    plan: { ...plan, scenarios } as RunManifest['plan'],
+    collectors: dedupe(manifests.flatMap((m) => m.collectors)),
+    mergedFrom: manifests.map((m) => ({ id: m.id, status: m.status, host: m.host, ...(m.segment ?? m.plan.segment ? { segment: m.segment ?? m.plan.segment } : {}) })),
+  };
+}
+
+function dedupe<T>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export interface MergeResult {
+  dir: string;
+  id: string;
+  runs: number;
+  windows: number;
+}
+
+/**
+ * Merges run directories into `outDir/<id>` (id: `<first id>-merged` unless given).
+ * @throws InputError when a directory is not a readable run or the runs do not belong together.
+ */
+export async function mergeRuns(dirs: readonly string[], outDir: string, id?: string): Promise<MergeResult> {
+  if (dirs.length === 0) throw new InputError('MERGE_EMPTY', 'merge: expected at least one run directory');
+  const runs = await Promise.all(dirs.map((d) => readRun(d)));
+  const mergedId = id ?? `${runs[0]?.manifest.id ?? 'run'}-merged`;
+  const manifest = mergeManifests(runs.map((r) => r.manifest), mergedId);
+  const dir = path.join(outDir, mergedId);
+  await mkdir(outDir, { recursive: true });
+  await mkdir(dir); // never overwrite a run
+  const windows = mergeWindows(runs.flatMap((r) => r.windows));
+  await writeNdjson(path.join(dir, 'metrics.ndjson'), windows);
+  // Every other stream (events, pg_activity, engine, collectors' streams) concatenated by time.
+  const streams = new Set<string>();
+  for (const d of dirs) for (const f of await readdir(d)) if (f.endsWith('.ndjson') && f !== 'metrics.ndjson') streams.add(f);
+  for (const file of streams) {
+    const records: Array<{ t?: unknown }> = [];
+    for (const d of dirs) records.push(...(await readLines(path.join(d, file))));
+    records.sort((a, b) => (typeof a.t === 'number' ? a.t : 0) - (typeof b.t === 'number' ? b.t : 0));
+    await writeNdjson(path.join(dir, file), records);
+  }
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return { dir, id: mergedId, runs: runs.length, windows: windows.length };
+}
+
+async function readLines(file: string): Promise<Array<{ t?: unknown }>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: Array<{ t?: unknown }> = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      out.push(JSON.parse(line) as { t?: unknown });
+    } catch {
+      // A torn last line of a crashed run (readRun warns about it for metrics/events).
+    }
+  }
+  return out;
+}
+
+async function writeNdjson(file: string, records: readonly unknown[]): Promise<void> {
+  await writeFile(file, records.map((r) => JSON.stringify(r)).join('\n') + (records.length > 0 ? '\n' : ''));
+}
