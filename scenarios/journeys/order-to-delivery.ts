@@ -8,7 +8,8 @@
  *   reserve         stock.picking.action_assign([[picking]])             (only when not already 'assigned')
  *   read-move-lines stock.move.line.search_read([[picking_id = picking]])
  *   pick-lines      stock.move.line.write([[line], {quantity, picked: true}])  one call per line, like scans
- *   validate        stock.picking.button_validate([[picking]]) → True, or the backorder wizard's action:
+ *   validate        stock.picking.button_validate([[picking]]) → True, or a wizard (common.ts validatePicking):
+ *                   confirm.stock.sms.send_sms([[w]], {context}) once per company (stock_sms), and when short
  *                   stock.backorder.confirmation.create([{}], {context}) then process([[wizard]], {context})
  *
  * Odoo 17 has no `qty_done`: a move line's `quantity` is the reserved amount and `picked` the done
@@ -18,6 +19,7 @@
  * Written against `OdooClient` only (no Node APIs): it is also bundled for k6.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
+import { runTag, validatePicking } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
 import type { Journey, JourneyContext } from './types.js';
 
@@ -77,14 +79,6 @@ interface MoveLineRow {
   picked: boolean;
   product_id: [number, string] | false;
 }
-/** The part of an `ir.actions.act_window` dict the journey reads. */
-interface WindowAction {
-  type?: string;
-  res_model?: string;
-  res_id?: number;
-  context?: Record<string, unknown>;
-}
-
 export const orderToDelivery: Journey<OrderToDeliveryData> = {
   name: NAME,
   description: 'Sales rep enters and confirms an order (1–5 lines); the warehouse reserves, picks and validates the delivery.',
@@ -124,7 +118,7 @@ export const orderToDelivery: Journey<OrderToDeliveryData> = {
         await client.call<number | number[]>('sale.order', 'create', [
           {
             partner_id: order.partnerId,
-            client_order_ref: ctx.tag,
+            client_order_ref: runTag(ctx.tag),
             order_line: order.lines.map((line) => [0, 0, { product_id: line.productId, product_uom_qty: line.quantity }]),
           },
         ]),
@@ -180,31 +174,7 @@ export const orderToDelivery: Journey<OrderToDeliveryData> = {
       }
     });
 
-    await ctx.step('validate', async () => {
-      let result = await client.call<unknown>('stock.picking', 'button_validate', [[picking.id]]);
-      // button_validate may open a wizard; at most two in a row (the SMS warning, then a backorder).
-      for (let round = 0; round < 3; round += 1) {
-        if (result === true || result === undefined || result === false) return;
-        const action = result as WindowAction;
-        // Pass the action's context on: it carries button_validate_picking_ids and default_pick_ids.
-        const context = action.context ?? {};
-        if (action.res_model === 'confirm.stock.sms' && typeof action.res_id === 'number') {
-          // stock_sms (Odoo 17): a one-time warning per company before the first delivery SMS. The wizard
-          // already exists (res_id); "send_sms" acknowledges it, keeps the company's setting and validates again.
-          result = await client.call<unknown>('confirm.stock.sms', 'send_sms', [[action.res_id]], { context });
-          continue;
-        }
-        if (action.res_model === 'stock.backorder.confirmation') {
-          const wizardId = idOf(await client.call<number | number[]>('stock.backorder.confirmation', 'create', [{}], { context }), 'validate');
-          await client.call('stock.backorder.confirmation', 'process', [[wizardId]], { context });
-          return;
-        }
-        throw new JourneyError(
-          'JOURNEY_UNEXPECTED_REPLY',
-          journeyMessages.unexpectedReply(NAME, 'validate', `button_validate on ${picking.name} opened "${String(action.res_model)}", which this journey does not handle`),
-        );
-      }
-    });
+    await ctx.step('validate', () => validatePicking(client, picking, NAME, 'validate', 'create'));
   },
 };
 

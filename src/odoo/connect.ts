@@ -1,9 +1,8 @@
 /**
- * One `OdooClient` for a target and a transport name. `json2` (Odoo ≥ 19: `/json/2/<model>/<method>`
- * with an API key) is not implemented yet and throws an `OdooError` with code
- * `ODOO_TRANSPORT_NOT_IMPLEMENTED`.
+ * One `OdooClient` for a target and a transport name: `web` (browser session), `xmlrpc` and
+ * `jsonrpc` (integrations up to Odoo 18), `json2` (integrations from Odoo 19 on).
  */
-import { messages, OdooError, SPECIFIC_CODES } from './errors.js';
+import { Json2Client } from './transports/json2.js';
 import { JsonRpcClient } from './transports/json-rpc.js';
 import { WebSessionClient } from './transports/web-session.js';
 import { XmlRpcClient } from './transports/xml-rpc.js';
@@ -19,6 +18,6 @@ export function createClient(target: OdooTarget, transport: TransportName): Odoo
     case 'jsonrpc':
       return new JsonRpcClient(target);
     case 'json2':
-      throw new OdooError({ kind: 'protocol_error', code: SPECIFIC_CODES.notImplemented, message: messages.notImplemented('json2') });
+      return new Json2Client(target);
   }
 }

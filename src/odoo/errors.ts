@@ -194,6 +194,14 @@ export const messages = {
     `Odoo at ${safeUrl(url)} refused ${callPart(call)}for lack of access rights: ${oneLine(odooMessage)} Give the load-test user the needed groups.`,
   serverError: (url: string, call: string | undefined, odooName: string | undefined, odooMessage: string) =>
     `Odoo at ${safeUrl(url)} failed on ${callPart(call)}with a server error${odooName ? ` (${odooName})` : ''}: ${oneLine(odooMessage)} See the Odoo log for the traceback.`,
+  apiKeyRejected: (url: string, db: string | undefined) =>
+    `Odoo at ${safeUrl(url)} rejected the API key${db === undefined ? '' : ` for database "${db}"`} (JSON-2 answers 401 for a missing, wrong or expired key). Create a key under Preferences → Account Security → New API Key and give it in ODOO_API_KEY (or the config file's apiKeyFile).`,
+  json2NotFound: (url: string, call: string | undefined, odooMessage: string) =>
+    `Odoo at ${safeUrl(url)} has no ${call ?? 'such model or method'} (JSON-2 404: ${oneLine(odooMessage)}). Check the model and method names, and that the module providing them is installed.`,
+  json2BadArguments: (url: string, call: string | undefined, odooMessage: string) =>
+    `Odoo at ${safeUrl(url)} refused the arguments of ${call ?? 'the call'} (JSON-2 422: ${oneLine(odooMessage)}). JSON-2 takes named arguments only: pass them as kwargs named like the method's parameters.`,
+  json2PositionalArguments: (call: string, count: number) =>
+    `${call}: JSON-2 takes named arguments only and the tool does not know the parameter names of this method (${count} positional arguments given). Pass them as kwargs.`,
   notImplemented: (transport: string) =>
     `The "${transport}" transport is not implemented yet (JSON-2 exists from Odoo 19 on). Use "web", "xmlrpc" or "jsonrpc".`,
   stagingMarkerUnreadable: (url: string, login?: string) =>
@@ -282,6 +290,59 @@ function accessDeniedError(url: string, odooMessage: string, base: Partial<OdooE
     return new OdooError({ ...base, kind: 'access_denied', code: SPECIFIC_CODES.loginCooldown, message: messages.loginCooldown(url) });
   }
   return new OdooError({ ...base, kind: 'access_denied', message: messages.accessDenied(url) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-2 errors (Odoo ≥ 19)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The body of a JSON-2 error reply (Odoo 19 `controllers/json2.py`
+ * `Json2RpcDispatcher.handle_error`: `http.serialize_exception(exc)` with the exception's
+ * `http_status`): `{name, message, arguments, context, debug}`. Early 19.0 builds sent only the
+ * message as a JSON string; both are accepted.
+ */
+export interface Json2ErrorBody {
+  name?: string;
+  message?: string;
+  arguments?: unknown[];
+  context?: Record<string, unknown>;
+  debug?: string;
+}
+
+/**
+ * Maps a JSON-2 error reply (HTTP 4xx/5xx with a JSON body) to an `OdooError`.
+ * 401 → access_denied (bad API key); werkzeug NotFound → http_error (no such model/method);
+ * werkzeug UnprocessableEntity → protocol_error (arguments that do not bind); Odoo and psycopg2
+ * exceptions by name as for JSON-RPC (UserError 422, AccessError 403, MissingError 404 …).
+ * @param db the database, for the API-key message.
+ */
+export function fromJson2Error(status: number, body: Json2ErrorBody | string, url: string, call?: string, db?: string): OdooError {
+  const error: Json2ErrorBody = typeof body === 'string' ? { message: body } : body;
+  const name = error.name;
+  const odooMessage = error.message ?? `HTTP ${status}`;
+  const base = { url: safeUrl(url), httpStatus: status, odooMessage, ...(name === undefined ? {} : { odooName: name }), ...(error.debug ? { debug: error.debug } : {}) };
+  if (status === 401 || name === 'werkzeug.exceptions.Unauthorized') {
+    return new OdooError({ ...base, kind: 'access_denied', message: messages.apiKeyRejected(url, db) });
+  }
+  if (name === 'werkzeug.exceptions.NotFound' || (status === 404 && name === undefined)) {
+    return new OdooError({ ...base, kind: 'http_error', code: SPECIFIC_CODES.routeNotFound, message: messages.json2NotFound(url, call, odooMessage) });
+  }
+  if (name === 'werkzeug.exceptions.UnprocessableEntity' || (status === 422 && name === undefined)) {
+    return new OdooError({ ...base, kind: 'protocol_error', message: messages.json2BadArguments(url, call, odooMessage) });
+  }
+  // Same names as JSON-RPC; code 200 so that a MissingError's 404 is not read as "no route".
+  const mapped = fromJsonRpcError({ code: 200, message: odooMessage, data: { ...(name === undefined ? {} : { name }), message: odooMessage, ...(error.debug ? { debug: error.debug } : {}) } }, url, call);
+  return new OdooError({
+    kind: mapped.kind,
+    code: mapped.code,
+    message: mapped.message,
+    httpStatus: status,
+    ...(mapped.odooName === undefined ? {} : { odooName: mapped.odooName }),
+    ...(mapped.odooMessage === undefined ? {} : { odooMessage: mapped.odooMessage }),
+    ...(mapped.debug === undefined ? {} : { debug: mapped.debug }),
+    ...(mapped.url === undefined ? {} : { url: mapped.url }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,11 @@ export interface HttpReply {
 
 export interface PostOptions {
   headers?: Record<string, string>;
+  /**
+   * Statuses resolved as replies instead of rejected (default: 2xx only). JSON-2 (Odoo ≥ 19) sends
+   * its errors as 4xx/5xx with a JSON body the caller must read.
+   */
+  acceptStatus?: (status: number) => boolean;
 }
 
 export class HttpChannel {
@@ -100,7 +105,8 @@ export class HttpChannel {
         });
         response.on('end', () => {
           const status = response.statusCode ?? 0;
-          if (status < 200 || status >= 300) {
+          const accepted = options.acceptStatus?.(status) ?? false;
+          if (!accepted && (status < 200 || status >= 300)) {
             const location = typeof response.headers.location === 'string' ? response.headers.location : undefined;
             finish(() => reject(new HttpStatusError(status, location)));
             return;

@@ -43,3 +43,38 @@ export async function readStagingMarker(client: OdooClient, who?: { url: string;
   if (value === undefined || value === null || value === false) return false;
   return !FALSY_VALUES.has(String(value).trim().toLowerCase());
 }
+
+/** Thrown by `assertStaging` when the database is not marked as a staging copy. */
+export class NotStagingError extends Error {
+  override readonly name = 'NotStagingError';
+  readonly code = 'NOT_STAGING';
+}
+
+/** The refusal text (tests compare against it). */
+export function notStagingMessage(url: string, db: string, action: string): string {
+  return (
+    `${safeUrl(url)} database ${db}: database.is_neutralized is not set, so this may be production; refusing to ${action}. ` +
+    'Run "odoo-bin neutralize -d <db>" on the staging copy, or pass --allow-unneutralized-database if you are sure.'
+  );
+}
+
+export interface AssertStagingOptions {
+  /** `--allow-unneutralized-database`: go on (and return false) without the marker. */
+  allow?: boolean;
+  /** For the message: the target's URL and database, and what would be refused (default "write to it"). */
+  url: string;
+  db: string;
+  login?: string;
+  action?: string;
+}
+
+/**
+ * The staging guard, called before any write: reads `database.is_neutralized` and throws
+ * `NotStagingError` (code NOT_STAGING) unless it is set or `allow` is true.
+ * @returns whether the marker is set.
+ */
+export async function assertStaging(client: OdooClient, options: AssertStagingOptions): Promise<boolean> {
+  const neutralized = await readStagingMarker(client, options.login === undefined ? undefined : { url: options.url, login: options.login });
+  if (!neutralized && !options.allow) throw new NotStagingError(notStagingMessage(options.url, options.db, options.action ?? 'write to it'));
+  return neutralized;
+}

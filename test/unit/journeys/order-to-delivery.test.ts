@@ -144,7 +144,7 @@ describe('order-to-delivery run', () => {
         args: [
           {
             partner_id: 16,
-            client_order_ref: 'run-20260301-0800',
+            client_order_ref: 'oc-run-20260301-0800',
             order_line: [
               [0, 0, { product_id: 21, product_uom_qty: 3 }],
               [0, 0, { product_id: 24, product_uom_qty: 1 }],
@@ -290,9 +290,9 @@ describe('journey registry', () => {
 
   it('lists the known names for an unknown journey', () => {
     expect(() => getJourney('order-to-cash')).toThrow(
-      'Unknown journey "order-to-cash". Known journeys: order-to-delivery. Check the journey names in the profile.',
+      'Unknown journey "order-to-cash". Known journeys: barcode-pick, browse, edi-order-import, invoicing, month-end-reports, order-entry, order-to-delivery, receipt, replenishment, stock-inquiry. Check the journey names in the profile.',
     );
     expect(() => getJourney('toString')).toThrow(JourneyError);
-    expect(journeyNames()).toEqual(['order-to-delivery']);
+    expect(journeyNames()).toEqual(['barcode-pick', 'browse', 'edi-order-import', 'invoicing', 'month-end-reports', 'order-entry', 'order-to-delivery', 'receipt', 'replenishment', 'stock-inquiry']);
   });
 });

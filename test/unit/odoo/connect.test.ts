@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/odoo/connect.js';
-import { OdooError } from '../../../src/odoo/errors.js';
 import { majorOf } from '../../../src/odoo/version.js';
 
 const target = { url: 'http://127.0.0.1:8069', db: 'staging', login: 'loadtest', password: 'pw-123456' };
 
 describe('createClient', () => {
-  it('builds the transport asked for, without sending anything', async () => {
-    for (const transport of ['web', 'xmlrpc', 'jsonrpc'] as const) {
+  it('builds the transport asked for, json2 included, without sending anything', async () => {
+    for (const transport of ['web', 'xmlrpc', 'jsonrpc', 'json2'] as const) {
       const client = createClient(target, transport);
       expect(client.transport).toBe(transport);
       expect(client.uid).toBeUndefined();
@@ -15,18 +14,13 @@ describe('createClient', () => {
     }
   });
 
-  it('refuses json2 with ODOO_TRANSPORT_NOT_IMPLEMENTED', () => {
-    let caught: unknown;
-    try {
-      createClient(target, 'json2');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(OdooError);
-    expect(caught).toMatchObject({ code: 'ODOO_TRANSPORT_NOT_IMPLEMENTED' });
-    expect((caught as Error).message).toBe(
-      'The "json2" transport is not implemented yet (JSON-2 exists from Odoo 19 on). Use "web", "xmlrpc" or "jsonrpc".',
-    );
+  it('gives callButton to the web session transport only', async () => {
+    const web = createClient(target, 'web');
+    const xml = createClient(target, 'xmlrpc');
+    expect(typeof web.callButton).toBe('function');
+    expect(xml.callButton).toBeUndefined();
+    await web.close();
+    await xml.close();
   });
 });
 

@@ -1,0 +1,41 @@
+/** `check`: print the readiness checklist; exit 1 when something required is missing. No yargs here. */
+import { getJourney, journeyNames } from '../../../scenarios/journeys/index.js';
+import { getProfile } from '../../../scenarios/profiles/index.js';
+import type { Profile } from '../../../scenarios/profiles/types.js';
+import { checkTarget, formatChecklist } from '../../check/check-target.js';
+import { UsageError } from '../../errors.js';
+import { resolveTarget } from '../../odoo/target-config.js';
+import { isTransportName } from '../../odoo/transport-choice.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CheckCommandOptions } from '../commands/check.js';
+
+/** Journeys a profile uses: in rates, bursts or users of any phase. */
+export function profileJourneys(profile: Profile): string[] {
+  const names: string[] = [];
+  for (const phase of profile.phases) {
+    for (const group of [phase.rates, phase.bursts, phase.users]) for (const name of Object.keys(group ?? {})) if (!names.includes(name)) names.push(name);
+  }
+  return names.sort();
+}
+
+export async function checkCommandImpl(options: CheckCommandOptions): Promise<number> {
+  const target = resolveTarget({
+    target: options.target,
+    db: options.db,
+    login: options.login,
+    passwordFile: options['password-file'],
+    apiKeyFile: options['api-key-file'],
+    config: options.config,
+  });
+  if (options.transport !== undefined && !isTransportName(options.transport)) throw new UsageError(`--transport: expected web, xmlrpc, jsonrpc or json2, got "${options.transport}".`);
+  const names = options.journey ?? (options.profile ? profileJourneys(getProfile(options.profile)) : journeyNames());
+  const journeys = names.map((name) => getJourney(name));
+  const items = await checkTarget(target, {
+    journeys,
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+    allowUnneutralized: options['allow-unneutralized-database'],
+    dataset: options.dataset,
+  });
+  process.stdout.write(`${formatChecklist(items)}\n`);
+  return items.some((item) => item.status === 'missing') ? ExitCode.error : ExitCode.ok;
+}

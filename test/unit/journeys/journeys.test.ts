@@ -1,0 +1,152 @@
+/**
+ * The new journeys' calls, against a scripted OdooClient (journey logic only; the real-Odoo tests in
+ * test/integration/real-odoo/ check that Odoo 17 accepts them).
+ */
+import { describe, expect, it } from 'vitest';
+import { barcodePick } from '../../../scenarios/journeys/barcode-pick.js';
+import { ediOrderImport } from '../../../scenarios/journeys/edi-order-import.js';
+import { invoicing } from '../../../scenarios/journeys/invoicing.js';
+import { monthEndReports } from '../../../scenarios/journeys/month-end-reports.js';
+import { replenishment } from '../../../scenarios/journeys/replenishment.js';
+import type { Journey, JourneyContext } from '../../../scenarios/journeys/types.js';
+import type { OdooClient } from '../../../src/odoo/types.js';
+
+interface Call {
+  via: 'call' | 'button';
+  model: string;
+  method: string;
+  args: unknown[];
+  kwargs: Record<string, unknown> | undefined;
+}
+
+function scripted(answer: (call: Call) => unknown, withButton = false): { client: OdooClient; calls: Call[] } {
+  const calls: Call[] = [];
+  const make =
+    (via: Call['via']) =>
+    async <T>(model: string, method: string, args: unknown[] = [], kwargs?: Record<string, unknown>): Promise<T> => {
+      const call = { via, model, method, args, kwargs };
+      calls.push(call);
+      return answer(call) as T;
+    };
+  const client: OdooClient = { transport: 'web', uid: 2, authenticate: async () => 2, call: make('call'), close: async () => undefined };
+  if (withButton) client.callButton = make('button');
+  return { client, calls };
+}
+
+async function runOnce<S>(journey: Journey<S>, client: OdooClient, shared: S, params?: Record<string, unknown>, random: () => number = () => 0): Promise<string[]> {
+  const steps: string[] = [];
+  const ctx: JourneyContext<S> = { client, shared, random, tag: '20260301-080000-x-ab12', vu: 0, iteration: 3, step: async (name, fn) => (steps.push(name), fn()), ...(params ? { params } : {}) };
+  await journey.run(ctx);
+  return steps;
+}
+
+describe('edi-order-import', () => {
+  it('resolves refs and barcodes once, creates the whole batch in one call, confirms it in one call', async () => {
+    const { client, calls } = scripted((call) => {
+      if (call.model === 'res.partner') return [{ id: 10, ref: 'oc-data-C00001' }];
+      if (call.model === 'product.product') return [{ id: 41, barcode: '2900000000018' }];
+      if (call.method === 'create') return [501, 502, 503];
+      return true;
+    });
+    const steps = await runOnce(ediOrderImport, client, { partnerRefs: ['oc-data-C00001'], barcodes: ['2900000000018'] }, { batchSize: 3, linesPerOrder: 2 });
+    expect(steps).toEqual(['resolve-partners', 'resolve-products', 'create-orders', 'confirm-orders']);
+    const create = calls.find((c) => c.method === 'create');
+    const values = (create?.args[0] ?? []) as Array<Record<string, unknown>>;
+    expect(values).toHaveLength(3);
+    expect(values[0]).toMatchObject({ partner_id: 10, client_order_ref: 'oc-20260301-080000-x-ab12', origin: 'EDI oc-20260301-080000-x-ab12 #3.1' });
+    expect(values[0]?.order_line).toEqual([
+      [0, 0, { product_id: 41, product_uom_qty: 1 }],
+      [0, 0, { product_id: 41, product_uom_qty: 1 }],
+    ]);
+    expect(calls.at(-1)).toMatchObject({ model: 'sale.order', method: 'action_confirm', args: [[501, 502, 503]] });
+  });
+});
+
+describe('invoicing', () => {
+  it('goes through both wizards with their active_model/active_ids context, pressing buttons via call_button', async () => {
+    const { client, calls } = scripted((call) => {
+      if (call.method === 'create') return call.model === 'sale.order' ? 70 : call.model === 'sale.advance.payment.inv' ? 5 : 6;
+      if (call.method === 'read') return [{ id: 70, invoice_ids: [900] }];
+      return false;
+    }, true);
+    const steps = await runOnce(invoicing, client, { customers: [{ id: 10, term: 'Deco' }], productIds: [41] });
+    expect(steps).toEqual(['create-order', 'invoice-wizard', 'create-invoice', 'find-invoice', 'post-invoice', 'payment-wizard', 'register-payment']);
+    const brief = calls.map((c) => `${c.via} ${c.model}.${c.method}`);
+    expect(brief).toEqual([
+      'call sale.order.create',
+      'button sale.order.action_confirm',
+      'call sale.advance.payment.inv.create',
+      'button sale.advance.payment.inv.create_invoices',
+      'call sale.order.read',
+      'button account.move.action_post',
+      'call account.payment.register.create',
+      'button account.payment.register.action_create_payments',
+    ]);
+    expect(calls[2]?.kwargs).toEqual({ context: { active_model: 'sale.order', active_ids: [70], active_id: 70 } });
+    expect(calls[6]?.args).toEqual([{ communication: 'oc-20260301-080000-x-ab12' }]);
+    expect(calls[7]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
+  });
+});
+
+describe('barcode-pick', () => {
+  it('picks one unit short on the first line and answers the backorder wizard in its own step', async () => {
+    const backorder = { type: 'ir.actions.act_window', res_model: 'stock.backorder.confirmation', context: { button_validate_picking_ids: [88] } };
+    const { client, calls } = scripted((call) => {
+      const key = `${call.model}.${call.method}`;
+      if (key === 'sale.order.create') return 70;
+      if (key === 'sale.order.read') return [{ id: 70, picking_ids: [88] }];
+      if (key === 'stock.picking.read') return [{ id: 88, name: 'WH/OUT/00088', picking_type_code: 'outgoing', state: 'assigned' }];
+      if (key === 'stock.picking.search_read') return [{ id: 88, name: 'WH/OUT/00088', state: 'assigned' }];
+      if (key === 'stock.move.line.search_read') return [{ id: 301, quantity: 4, picked: false, product_id: [41, 'P1'] }];
+      if (key === 'product.product.search_read') return [{ id: 41 }];
+      if (key === 'stock.picking.button_validate') return backorder;
+      if (key === 'stock.backorder.confirmation.create') return 12;
+      return true;
+    });
+    const steps = await runOnce(barcodePick, client, { customers: [{ id: 10, term: 'Deco' }], products: [{ id: 41, term: '2900000000018' }] }, { shortPickRate: 1, linesPerPicking: 1 });
+    expect(steps).toEqual(['release-order', 'scan-picking', 'read-move-lines', 'scan-product', 'pick-line', 'validate', 'backorder']);
+    expect(calls.find((c) => c.method === 'write')?.args).toEqual([[301], { quantity: 3, picked: true }]);
+    expect(calls.find((c) => c.model === 'product.product')?.args).toEqual([[['barcode', '=', '2900000000018']]]);
+    expect(calls.slice(-2).map((c) => [c.method, c.kwargs])).toEqual([
+      ['create', { context: backorder.context }],
+      ['process', { context: backorder.context }],
+    ]);
+  });
+});
+
+describe('replenishment', () => {
+  it('orders once from the rule, then tags and confirms the draft RFQs it produced', async () => {
+    const { client, calls } = scripted((call) => {
+      if (call.model === 'purchase.order.line') return [{ order_id: [33, 'P00033'] }, { order_id: [33, 'P00033'] }];
+      if (call.method === 'search_read') return [{ id: 5 }];
+      return true;
+    });
+    const steps = await runOnce(replenishment, client, { orderpointIds: [5] });
+    expect(steps).toEqual(['find-orderpoint', 'set-quantity', 'replenish', 'find-rfqs', 'confirm-rfqs']);
+    expect(calls.map((c) => `${c.model}.${c.method}`)).toEqual([
+      'stock.warehouse.orderpoint.search_read',
+      'stock.warehouse.orderpoint.write',
+      'stock.warehouse.orderpoint.action_replenish',
+      'purchase.order.line.search_read',
+      'purchase.order.write',
+      'purchase.order.button_confirm',
+    ]);
+    expect(calls[1]?.args).toEqual([[5], { qty_to_order: 10 }]);
+    expect(calls[4]?.args).toEqual([[33], { partner_ref: 'oc-20260301-080000-x-ab12' }]);
+  });
+});
+
+describe('month-end-reports', () => {
+  it('sends the read_group family with lazy: false', async () => {
+    const { client, calls } = scripted(() => []);
+    const steps = await runOnce(monthEndReports, client, undefined);
+    expect(steps).toEqual([...monthEndReports.steps]);
+    expect(calls[0]).toMatchObject({
+      model: 'account.move.line',
+      method: 'read_group',
+      args: [[['parent_state', '=', 'posted']], ['balance:sum', 'debit:sum', 'credit:sum'], ['account_id']],
+      kwargs: { lazy: false },
+    });
+    expect(calls[2]).toMatchObject({ method: 'web_read_group', kwargs: { lazy: false, limit: 80 } });
+  });
+});
