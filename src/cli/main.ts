@@ -16,6 +16,11 @@ import { modelCommand } from './commands/model.js';
 import { simulateCommand } from './commands/simulate.js';
 import { planCommand } from './commands/plan.js';
 import { profilesCommand } from './commands/profiles.js';
+import { exportCommand } from './commands/export.js';
+import { mergeCommand } from './commands/merge.js';
+import { checkCommand } from './commands/check.js';
+import { prepareCommand } from './commands/prepare.js';
+import { cleanupCommand } from './commands/cleanup.js';
 import { exitWith, pendingExitCode, setExitCode } from './exit.js';
 
 async function main(): Promise<void> {
@@ -23,9 +28,14 @@ async function main(): Promise<void> {
     .scriptName('odoo-capacity')
     .usage('$0 <command> [options]\n\nWill your Odoo survive the next peak? Load profiles, PostgreSQL evidence and a sizing model.')
     .command(demoCommand)
+    .command(checkCommand)
+    .command(prepareCommand)
     .command(runCommand)
+    .command(cleanupCommand)
     .command(reportCommand)
     .command(profilesCommand)
+    .command(exportCommand)
+    .command(mergeCommand)
     .command(labCommand)
     .command(planCommand)
     .command(modelCommand)

@@ -24,7 +24,7 @@ export function withTarget<T>(yargs: Argv<T>): Argv<T & TargetOptions> {
     .option('db', { type: 'string', describe: 'Odoo database (or ODOO_DB)' })
     .option('login', { type: 'string', describe: 'Odoo login (or ODOO_LOGIN)' })
     .option('password-file', { type: 'string', describe: 'File holding the password (else ODOO_PASSWORD)' })
-    .option('transport', { type: 'string', choices: ['web', 'xmlrpc', 'jsonrpc'], describe: "Override the journeys' transport" });
+    .option('transport', { type: 'string', choices: ['web', 'xmlrpc', 'jsonrpc', 'json2'], describe: "Override the journeys' transport (default: each journey's own; integrations use json2 from Odoo 19)" });
 }
 
 export interface PgOptions {

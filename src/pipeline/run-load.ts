@@ -7,12 +7,15 @@
 import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../engine/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
+import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../engine/thresholds.js';
+import { runK6 } from '../k6/run.js';
 import { startCollectors } from '../collect/index.js';
 import { createClient } from '../odoo/connect.js';
 import { detectVersion } from '../odoo/version.js';
-import { readStagingMarker } from '../odoo/staging.js';
+import { assertStaging } from '../odoo/staging.js';
+import { transportFor } from '../odoo/transport-choice.js';
+import { warmUp } from '../odoo/warm-up.js';
 import type { OdooTarget, TransportName } from '../odoo/types.js';
-import { InputError } from '../errors.js';
 import { RunWriter, type ManifestInput } from '../run/writer.js';
 import { redactUrl } from '../run/redact.js';
 import type { RunStatus } from '../run/records.js';
@@ -20,6 +23,10 @@ import { toolVersion } from '../cli/version.js';
 
 export interface RunLoadOptions {
   plan: LoadPlan;
+  /** embedded (default): the Node engine; k6: the exported script run by `k6` on PATH. */
+  engine?: 'embedded' | 'k6';
+  /** Thresholds to evaluate (default: the plan's SLOs). */
+  thresholds?: Threshold[];
   journeys: Record<string, Journey>;
   target: OdooTarget;
   /** Overrides every journey's own transport. */
@@ -30,6 +37,10 @@ export interface RunLoadOptions {
   pgDatabase?: string;
   /** Parent directory of run directories (default `runs`). */
   runsDir: string;
+  /** Touch every Odoo worker before measuring (default true). */
+  warmUp?: boolean;
+  /** The target's HTTP worker count, if known, to size the warm-up (default 5). */
+  odooWorkers?: number;
   /** Refuse to write into a database not marked `database.is_neutralized` unless set. */
   allowUnneutralized?: boolean;
   signal?: AbortSignal;
@@ -53,6 +64,8 @@ export interface RunLoadResult {
   runId: string;
   status: RunStatus;
   reason?: string;
+  /** Every threshold's verdict (a failure means exit code 99). */
+  thresholds: ThresholdResult[];
 }
 
 export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
@@ -61,25 +74,22 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
 
   // Log in once before anything else: a wrong password must stop us before a hundred virtual users
   // each try (Odoo locks the IP out after five failures).
-  const probe = createClient(target, options.transport ?? 'xmlrpc');
+  const probeTransport = transportFor('xmlrpc', version.major, options.transport);
+  const probe = createClient(target, probeTransport);
   try {
     await probe.authenticate();
-    const neutralized = await readStagingMarker(probe);
-    if (!neutralized && !options.allowUnneutralized) {
-      throw new InputError(
-        'NOT_STAGING',
-        `${target.url} database ${target.db}: database.is_neutralized is not set, so this may be production; ` +
-          'run "odoo-bin neutralize" on the staging copy, or pass --allow-unneutralized-database if you are sure.',
-      );
-    }
+    await assertStaging(probe, { allow: options.allowUnneutralized, url: target.url, db: target.db, login: target.login, action: 'load it' });
   } finally {
     await probe.close();
   }
+  // Odoo's first request per worker loads the registry (~3.5 s): touch every worker before measuring.
+  if (options.warmUp !== false) await warmUp(target, probeTransport, options.odooWorkers);
 
-  const transportOf = (journey: string): TransportName => options.transport ?? options.journeys[journey]?.transport ?? 'xmlrpc';
+  const transportOf = (journey: string): TransportName =>
+    transportFor(options.journeys[journey]?.transport ?? 'xmlrpc', version.major, options.transport);
   const manifest: ManifestInput = {
     tool: { name: 'odoo-capacity', version: toolVersion() },
-    engine: 'embedded',
+    engine: options.engine ?? 'embedded',
     target: {
       url: redactUrl(target.url),
       db: target.db,
@@ -90,6 +100,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     pg: options.pgUrl ? { url: redactUrl(options.pgUrl) } : undefined,
     plan,
     windowMs: 1000,
+    ...(plan.segment ? { segment: { index: plan.segment.index, count: plan.segment.count } } : {}),
   };
   const writer = await RunWriter.create({ root: options.runsDir, manifest });
   const runId = writer.id;
@@ -117,19 +128,29 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
   options.onStart?.({ runDir: writer.dir, serverVersion: version.serverVersion });
   let status: RunStatus = 'failed';
   let reason: string | undefined;
+  let thresholds: ThresholdResult[] = [];
   try {
     const journeysUsed = Object.fromEntries(plan.scenarios.map((s) => [s.journey, options.journeys[s.journey]!]));
-    const result = await runPlan({
-      plan,
-      journeys: journeysUsed,
-      createClient: (request) => createClient(target, transportOf(request.journey)),
-      sink: { window: (record) => writer.window(record), event: (record) => writer.event(record) },
-      tag: runId,
-      signal: options.signal,
-      onProgress: options.onProgress,
-    });
-    status = result.status;
-    reason = result.reason;
+    if (options.engine === 'k6') {
+      const result = await runK6({ plan, thresholds: options.thresholds ?? thresholdsFromSlos(plan.slos), target, writer, signal: options.signal });
+      ({ status, reason, thresholds } = result);
+      if (result.k6ThresholdsCrossed && thresholds.every((t) => t.pass)) {
+        // k6 judged a threshold we could not recompute from its output: trust k6's exit code 99.
+        thresholds = [...thresholds, { source: "k6's own thresholds (exit code 99)", value: null, pass: false }];
+      }
+    } else {
+      const result = await runPlan({
+        plan,
+        journeys: journeysUsed,
+        createClient: (request) => createClient(target, transportOf(request.journey)),
+        sink: { window: (record) => writer.window(record), event: (record) => writer.event(record), engine: (record) => writer.append('engine', record) },
+        tag: runId,
+        thresholds: options.thresholds,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      ({ status, reason, thresholds } = result);
+    }
   } catch (error) {
     status = 'failed';
     reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -138,5 +159,5 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     await collectors.stop();
     await writer.close(status, reason);
   }
-  return { runDir: writer.dir, runId, status, reason };
+  return { runDir: writer.dir, runId, status, reason, thresholds };
 }

@@ -1,12 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
 import { handleErrors } from '../handle-errors.js';
 import { setExitCode } from '../exit.js';
+import { withEngine, type EngineOptions } from '../options-engine.js';
+import { withOdooConfig, type OdooConfigOptions } from '../options-odoo.js';
 import {
   withPg, withPlan, withTarget, withVerbose,
   type PgOptions, type PlanOptions, type TargetOptions, type VerboseOptions,
 } from '../options.js';
 
-export interface RunCommandOptions extends TargetOptions, PgOptions, PlanOptions, VerboseOptions {
+export interface RunCommandOptions extends TargetOptions, OdooConfigOptions, PgOptions, PlanOptions, EngineOptions, VerboseOptions {
   profile: string;
   out: string;
   report: boolean;
@@ -21,7 +23,7 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
   command: 'run <profile>',
   describe: 'Drive a workload profile against an Odoo (the lab or a staging server) and write a run directory',
   builder: (yargs: Argv) =>
-    withVerbose(withPlan(withPg(withTarget(yargs))))
+    withVerbose(withEngine(withPlan(withPg(withOdooConfig(withTarget(yargs))))))
       .positional('profile', { type: 'string', demandOption: true, describe: 'A profile name (odoo-capacity profiles) or a file: ./my-profile.ts or .yaml' })
       .option('out', { type: 'string', default: 'runs', describe: 'Directory that receives the run directory' })
       .option('report', { type: 'boolean', default: true, describe: 'Write report.html at the end (--no-report to skip)' })

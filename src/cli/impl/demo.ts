@@ -35,6 +35,7 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
       target: { url: lab.odoo.url, db: lab.odoo.db, login: lab.odoo.login, password: lab.odoo.password },
       pgUrl: lab.pgUrl,
       odooLogFile: lab.logFile,
+      odooWorkers: options.workers,
       runsDir: path.resolve(options.out),
       signal: controller.signal,
       onProgress: (p) => printer.update(p),

@@ -14,6 +14,7 @@ import { journeys } from '../../../scenarios/journeys/index.js';
 import { runLoad, type RunLoadResult } from '../../../src/pipeline/run-load.js';
 import { buildReport } from '../../../src/pipeline/build-report.js';
 import { planTotals } from '../../../src/engine/compile.js';
+import { runTag } from '../../../scenarios/journeys/common.js';
 
 let dir: string;
 let lab: Lab;
@@ -47,7 +48,7 @@ describe('a short morning wave against the lab', () => {
     try {
       const orders = await client.query<{ state: string; n: string }>(
         'SELECT state, count(*) AS n FROM sale_order WHERE client_order_ref = $1 GROUP BY state',
-        [result.runId],
+        [runTag(result.runId)],
       );
       const byState = Object.fromEntries(orders.rows.map((r) => [r.state, Number(r.n)]));
       const total = Object.values(byState).reduce((a, b) => a + b, 0);
@@ -59,7 +60,7 @@ describe('a short morning wave against the lab', () => {
       const pickings = await client.query<{ state: string; n: string }>(
         `SELECT p.state, count(*) AS n FROM stock_picking p JOIN sale_order o ON o.id = p.sale_id
           WHERE o.client_order_ref = $1 GROUP BY p.state`,
-        [result.runId],
+        [runTag(result.runId)],
       );
       const pickingStates = Object.fromEntries(pickings.rows.map((r) => [r.state, Number(r.n)]));
       expect(pickingStates.done).toBe(total);
@@ -75,7 +76,7 @@ describe('a short morning wave against the lab', () => {
     const whole = summary.summary.overall.stats.find((s) => s.journey === 'order-to-delivery' && s.step === null);
     const client = new pg.Client({ connectionString: lab.pgUrl });
     await client.connect();
-    const orders = await client.query<{ n: string }>('SELECT count(*) AS n FROM sale_order WHERE client_order_ref = $1', [result.runId]);
+    const orders = await client.query<{ n: string }>('SELECT count(*) AS n FROM sale_order WHERE client_order_ref = $1', [runTag(result.runId)]);
     await client.end();
     expect(whole?.count).toBe(Number(orders.rows[0]?.n));
     expect(summary.summary.waits?.samples ?? 0).toBeGreaterThanOrEqual(8);
