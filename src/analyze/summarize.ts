@@ -14,7 +14,17 @@
  * The run ends at `manifest.endedAt`, or — for a run that never wrote it — at the end of the last
  * window. A phase covers min(endS, run end) − startS seconds (≥ 0): the denominator of throughput.
  */
-import type { MetricWindow, PgActivitySample, RunEvent, RunManifest } from '../run/records.js';
+import type {
+  EngineHealthRecord,
+  MetricWindow,
+  OdooLogRecord,
+  PgActivitySample,
+  PgLogError,
+  PgStatsRecord,
+  RunEvent,
+  RunManifest,
+} from '../run/records.js';
+import { concurrencyEvidence, databaseSummary, engineHealth, odooEvidence, runMetadata, thresholdVerdicts } from './evidence.js';
 import { decodeHistogram, newHistogram, type Histogram } from '../run/histogram.js';
 import { LatencyAccumulator, percentilesMs } from './latency-stats.js';
 import {
@@ -26,7 +36,7 @@ import {
   sloWithoutDataNote,
 } from './messages.js';
 import { sloVerdicts } from './slo.js';
-import type { PhaseSummary, RunSummary, TimelinePoint } from './types.js';
+import type { LatencyDistribution, PhaseSummary, RunSummary, TimelinePoint } from './types.js';
 import { summarizeWaits } from './waits.js';
 
 export interface RunRecords {
@@ -34,7 +44,15 @@ export interface RunRecords {
   windows: MetricWindow[];
   events: RunEvent[];
   pgActivity: PgActivitySample[];
+  /** Streams added with issue 9; each optional (absent = not collected). */
+  pgStats?: PgStatsRecord[];
+  odooLog?: OdooLogRecord[];
+  pgLog?: PgLogError[];
+  engine?: EngineHealthRecord[];
 }
+
+/** Percentiles of the latency distribution (HdrHistogram percentile distribution; 100 = the maximum). */
+export const DISTRIBUTION_PERCENTILES: readonly number[] = [10, 25, 50, 75, 90, 95, 99, 99.9, 100];
 
 /** Name of the whole-run pseudo-phase. */
 export const OVERALL_PHASE = 'all';
@@ -55,6 +73,7 @@ export function summarizeRun(input: RunRecords): RunSummary {
   const phaseAccumulators = planPhases.map(() => new Map<string, LatencyAccumulator>());
   const overallAccumulators = new Map<string, LatencyAccumulator>();
   const timeline: TimelinePoint[] = [];
+  const distributions = new Map<string, Histogram>();
 
   for (const group of groupByWindow(windows)) {
     const first = group[0];
@@ -76,7 +95,12 @@ export function summarizeRun(input: RunRecords): RunSummary {
       accumulator.add(merged, latency, service);
     }
     const errors = Object.values(merged.errors).reduce<number>((sum, n) => sum + (n ?? 0), 0);
-    const { p50Ms, p95Ms, p99Ms } = percentilesMs(latency);
+    if (first.step === null) {
+      let total = distributions.get(first.journey);
+      if (total === undefined) distributions.set(first.journey, (total = newHistogram()));
+      total.add(latency);
+    }
+    const { meanMs, p50Ms, p95Ms, p99Ms } = percentilesMs(latency);
     timeline.push({
       t: startS,
       journey: first.journey,
@@ -88,6 +112,7 @@ export function summarizeRun(input: RunRecords): RunSummary {
       p99Ms,
       dropped: merged.dropped ?? 0,
       scheduled: merged.scheduled ?? 0,
+      meanMs,
     });
     latency.destroy();
     service?.destroy();
@@ -118,7 +143,32 @@ export function summarizeRun(input: RunRecords): RunSummary {
   if (manifest.statusReason !== undefined) summary.statusReason = manifest.statusReason;
   if (manifest.endedAt !== undefined) summary.endedAt = manifest.endedAt;
   if (pgActivity.length > 0) summary.waits = summarizeWaits(pgActivity, { runStartMs });
+  addEvidence(summary, input, runStartMs, distributions);
   return summary;
+}
+
+/** The optional fields added with issue 9 (see ./evidence.ts); frees the distribution histograms. */
+function addEvidence(summary: RunSummary, input: RunRecords, runStartMs: number, distributions: Map<string, Histogram>): void {
+  const { manifest } = input;
+  summary.meta = runMetadata(manifest);
+  summary.distribution = [...distributions.entries()].map(([journey, h]): LatencyDistribution => {
+    const points = DISTRIBUTION_PERCENTILES.map((percentile) => ({
+      percentile,
+      ms: h.totalCount === 0 ? 0 : (percentile >= 100 ? h.maxValue : h.getValueAtPercentile(percentile)) / 1000,
+    }));
+    const count = h.totalCount;
+    h.destroy();
+    return { journey, count, points };
+  });
+  summary.thresholds = thresholdVerdicts(manifest.plan.slos, summary.overall);
+  const database = databaseSummary(input.pgStats ?? [], input.pgLog, runStartMs, manifest.plan.phases);
+  if (database !== undefined) summary.database = database;
+  const odoo = odooEvidence(input.odooLog ?? [], runStartMs, summary.durationS);
+  if (odoo !== undefined) summary.odoo = odoo;
+  const concurrency = concurrencyEvidence(database, odoo);
+  if (concurrency !== undefined) summary.concurrency = concurrency;
+  const health = engineHealth(input.engine);
+  if (health !== undefined) summary.engineHealth = health;
 }
 
 function targetOf(manifest: RunManifest): RunSummary['target'] {

@@ -3,7 +3,10 @@
  * Latencies in milliseconds; percentiles are HdrHistogram's `getValueAtPercentile`
  * (the smallest recorded value such that the given share of values is ≤ it), 3 significant digits.
  */
-import type { RunStatus, WaitClass } from '../run/records.js';
+import type { RunManifest, RunStatus, WaitClass } from '../run/records.js';
+import type { EngineHealthSummary } from '../engine/self-monitor.js';
+import type { LockWaitSummary, PgStatsPeriod, RollbackInterpretation } from './pg-stats.js';
+import type { OdooLogSummary } from './odoo-log.js';
 
 export interface RunSummary {
   v: 1;
@@ -29,6 +32,91 @@ export interface RunSummary {
   slos: SloVerdict[];
   /** Warnings about the evidence itself (no pg samples, partial run, …). */
   notes: string[];
+
+  // ── Added with issue 9 (additive, all optional: absent when the evidence was not collected) ──
+
+  /** How the run was made: tool, engine, load-generator host, collectors (for the report's metadata). */
+  meta?: RunMetadata;
+  /** Whole-iteration latency distribution per journey over the run, from the merged HDR histograms. */
+  distribution?: LatencyDistribution[];
+  /** The k6-style thresholds the run was gated on (the plan's SLOs, `thresholdsFromSlos`), judged on the whole run. */
+  thresholds?: ThresholdVerdict[];
+  /** PostgreSQL counters, top statements and lock waits (pg_stats.ndjson); absent without database evidence. */
+  database?: DatabaseSummary;
+  /** Odoo's own request log (odoo_log.ndjson); absent when no Odoo log was read. */
+  odoo?: OdooEvidence;
+  /** Rollbacks next to the concurrency failures that really happened; absent without database or Odoo-log evidence. */
+  concurrency?: RollbackInterpretation;
+  /** The load generator's own health (engine.ndjson); absent when self-monitoring did not run. */
+  engineHealth?: EngineHealthSummary;
+}
+
+export interface RunMetadata {
+  tool: { name: string; version: string };
+  engine: 'embedded' | 'k6';
+  /** Window length of the metrics, ms. */
+  windowMs: number;
+  seed: number;
+  /** Planned duration, seconds (durationS is what ran). */
+  plannedDurationS: number;
+  /** Machine that generated the load. */
+  host: RunManifest['host'];
+  collectors: Array<{ name: string; intervalMs: number; source?: string }>;
+  /** The PostgreSQL sampled (password removed). */
+  pgUrl?: string;
+  transport?: string;
+  segment?: { index: number; count: number };
+  /** Ids of the runs this one was merged from. */
+  mergedFrom?: string[];
+}
+
+/** Latency at fixed percentiles (an HdrHistogram percentile distribution) of one journey's whole iterations. */
+export interface LatencyDistribution {
+  journey: string;
+  count: number;
+  /** Percentile (0–100) → latency ms, in increasing percentile order; 100 is the maximum. */
+  points: Array<{ percentile: number; ms: number }>;
+}
+
+export interface ThresholdVerdict {
+  /** The expression, e.g. `order-to-delivery:p(95)<=2000`. */
+  source: string;
+  /** Measured over the whole run (ms, count or 0–1 rate); null without data. */
+  value: number | null;
+  /** A threshold without data passes (as in k6). */
+  pass: boolean;
+}
+
+export interface DatabaseSummary {
+  /** Counter deltas over the run and per phase (src/analyze/pg-stats.ts), null for the run with fewer than two snapshots. */
+  run: PgStatsPeriod | null;
+  phases: PgStatsPeriod[];
+  /** The longest heavyweight-lock waits, longest first, and their counts by lock type. */
+  lockWaits: LockWaitSummary[];
+  lockWaitsByType: Record<string, { count: number; maxWaitS: number; totalWaitS: number }>;
+  /** What the stats collector could not see (missing extension or privilege). */
+  notes: string[];
+  /** Concurrency errors read from the PostgreSQL server log, null when it was not read. */
+  pgLogErrors: Record<string, number> | null;
+}
+
+export interface OdooEvidence {
+  /** Seconds between the first and the last log record used. */
+  spanS: number;
+  summary: OdooLogSummary;
+  /**
+   * Worker utilisation: per worker pid, the busy seconds (Σ SQL + other time of its requests) over
+   * the run's wall-clock seconds (the load duration). Requests without figures count as 0 s.
+   */
+  workers: WorkerBusy[];
+}
+
+export interface WorkerBusy {
+  pid: number;
+  requests: number;
+  busyS: number;
+  /** busyS / run seconds, 0–1. */
+  utilization: number;
 }
 
 export interface PhaseSummary {
@@ -78,6 +166,8 @@ export interface TimelinePoint {
   p99Ms: number;
   dropped: number;
   scheduled: number;
+  /** Mean latency in the window, ms (added with issue 9, for Little's law concurrency). */
+  meanMs?: number;
 }
 
 export interface WaitSummary {

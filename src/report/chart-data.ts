@@ -148,3 +148,130 @@ export function waitClassRows(summary: RunSummary): WaitClassRow[] {
     .map((c) => ({ waitClass: c.waitClass, aas: c.aas, share: c.share }));
 }
 
+
+// ── Datasets added with issue 9 ─────────────────────────────────────────────────────────────
+
+/** Window spacing of the run's timeline, seconds (1 when unknown). */
+function windowSeconds(summary: RunSummary): number {
+  return (summary.meta?.windowMs ?? 1000) / 1000;
+}
+
+/** Whole-iteration timeline points bucketed to at most `maxPoints` buckets, summed per (bucket, journey). */
+function bucketedCounts(summary: RunSummary, maxPoints: number): { buckets: Map<string, { t: number; journey: string; count: number; errors: number; scheduled: number; dropped: number }>; bucketS: number } {
+  const points = summary.timeline.filter((p) => p.step === null);
+  const buckets = new Map<string, { t: number; journey: string; count: number; errors: number; scheduled: number; dropped: number }>();
+  if (points.length === 0) return { buckets, bucketS: 0 };
+  const step = windowSeconds(summary);
+  const span = Math.max(summary.durationS, ...points.map((p) => p.t + step));
+  const bucketS = bucketWidth(span, step, maxPoints);
+  for (const p of points) {
+    const t = Math.floor(p.t / bucketS) * bucketS;
+    const key = `${p.journey}\u0000${t}`;
+    const b = buckets.get(key) ?? { t, journey: p.journey, count: 0, errors: 0, scheduled: 0, dropped: 0 };
+    b.count += p.count;
+    b.errors += p.errors;
+    b.scheduled += p.scheduled;
+    b.dropped += p.dropped;
+    buckets.set(key, b);
+  }
+  return { buckets, bucketS };
+}
+
+/** One row of the `throughput` dataset: completions or errors per second of one journey in one bucket. */
+export interface ThroughputRow {
+  t: number;
+  journey: string;
+  series: 'completed' | 'errors';
+  perS: number;
+}
+
+/**
+ * Throughput and errors over time per journey: completed iterations (errors included) per second and
+ * failed iterations per second, each the bucket's sum over the bucket's seconds.
+ */
+export function throughputRows(summary: RunSummary, maxPoints = MAX_POINTS_PER_SERIES): { rows: ThroughputRow[]; bucketS: number } {
+  const { buckets, bucketS } = bucketedCounts(summary, maxPoints);
+  const rows: ThroughputRow[] = [];
+  for (const b of [...buckets.values()].sort((x, y) => x.t - y.t || x.journey.localeCompare(y.journey))) {
+    rows.push({ t: b.t, journey: b.journey, series: 'completed', perS: b.count / bucketS });
+    rows.push({ t: b.t, journey: b.journey, series: 'errors', perS: b.errors / bucketS });
+  }
+  return { rows, bucketS };
+}
+
+/** One row of the `arrivals` dataset, all journeys together. */
+export interface ArrivalRow {
+  t: number;
+  /** `intended`: iterations due (scheduled); `achieved`: those that started (scheduled − dropped); `dropped`: found no free VU. */
+  series: 'intended' | 'achieved' | 'dropped';
+  perS: number;
+}
+
+/** Intended vs achieved arrival rate and dropped iterations per second, all journeys summed. */
+export function arrivalRows(summary: RunSummary, maxPoints = MAX_POINTS_PER_SERIES): { rows: ArrivalRow[]; bucketS: number } {
+  const { buckets, bucketS } = bucketedCounts(summary, maxPoints);
+  const byT = new Map<number, { scheduled: number; dropped: number }>();
+  for (const b of buckets.values()) {
+    const s = byT.get(b.t) ?? { scheduled: 0, dropped: 0 };
+    s.scheduled += b.scheduled;
+    s.dropped += b.dropped;
+    byT.set(b.t, s);
+  }
+  const rows: ArrivalRow[] = [];
+  for (const [t, s] of [...byT.entries()].sort((a, b) => a[0] - b[0])) {
+    rows.push({ t, series: 'intended', perS: s.scheduled / bucketS });
+    rows.push({ t, series: 'achieved', perS: (s.scheduled - s.dropped) / bucketS });
+    rows.push({ t, series: 'dropped', perS: s.dropped / bucketS });
+  }
+  return { rows, bucketS };
+}
+
+/** One row of the `distribution` dataset. */
+export interface DistributionRow {
+  journey: string;
+  /** Axis label: `p50`, `p99.9`, `max`. */
+  label: string;
+  /** Position on the axis (the order of the labels). */
+  order: number;
+  percentile: number;
+  ms: number;
+}
+
+/** The latency distribution per journey: latency at each recorded percentile (100 = the maximum). */
+export function distributionRows(summary: RunSummary): DistributionRow[] {
+  return (summary.distribution ?? [])
+    .filter((d) => d.count > 0)
+    .flatMap((d) => d.points.map((p, i) => ({ journey: d.journey, label: p.percentile >= 100 ? 'max' : `p${p.percentile}`, order: i, percentile: p.percentile, ms: p.ms })));
+}
+
+/** One row of the `odooTime` dataset: seconds of one request group in SQL or elsewhere. */
+export interface OdooTimeRow {
+  group: string;
+  part: 'SQL' | 'Python and other';
+  seconds: number;
+  /** Rank of the group by total time (0 = most), for sorting the bars. */
+  rank: number;
+}
+
+/** Odoo's time per model.method (per path when the log names no model), SQL vs the rest, top `limit` by total. */
+export function odooTimeRows(summary: RunSummary, limit = 12): OdooTimeRow[] {
+  const requests = summary.odoo?.summary.requests;
+  if (requests === undefined) return [];
+  const groups = (requests.byModelMethod.length > 0 ? requests.byModelMethod : requests.byPath).filter((g) => g.measured > 0).slice(0, limit);
+  return groups.flatMap((g, rank) => [
+    { group: g.key, part: 'SQL' as const, seconds: g.sqlS, rank },
+    { group: g.key, part: 'Python and other' as const, seconds: g.otherS, rank },
+  ]);
+}
+
+/** One row of the `workers` dataset. */
+export interface WorkerRow {
+  worker: string;
+  utilization: number;
+  requests: number;
+}
+
+/** Busy share of each Odoo worker over the run, busiest first. */
+export function workerRows(summary: RunSummary): WorkerRow[] {
+  return (summary.odoo?.workers ?? []).map((w) => ({ worker: `pid ${w.pid}`, utilization: w.utilization, requests: w.requests }));
+}

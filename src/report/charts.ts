@@ -9,10 +9,30 @@ import * as vega from 'vega';
 import { compile, type Config, type TopLevelSpec } from 'vega-lite';
 import type { RunSummary } from '../analyze/types.js';
 import { readJsonAsset } from './assets.js';
-import { latencyRows, phaseBandRows, waitClassRows, waitTimelineRows } from './chart-data.js';
+import type { ScalabilityAnalysis } from '../analyze/scalability.js';
+import { uslCurve } from '../analyze/scalability.js';
+import {
+  arrivalRows,
+  distributionRows,
+  latencyRows,
+  odooTimeRows,
+  phaseBandRows,
+  throughputRows,
+  waitClassRows,
+  waitTimelineRows,
+  workerRows,
+} from './chart-data.js';
 import { escapeHtml } from './escape.js';
 
-export type ChartName = 'latency-over-time' | 'wait-events';
+export type ChartName =
+  | 'latency-over-time'
+  | 'throughput-errors'
+  | 'arrival-rate'
+  | 'latency-distribution'
+  | 'scalability'
+  | 'wait-events'
+  | 'odoo-time'
+  | 'worker-utilisation';
 
 /** A spec's named data sources and the values given to withData do not match. */
 export class ChartDataError extends Error {
@@ -163,12 +183,98 @@ export async function renderLatencyChart(summary: RunSummary): Promise<RenderedC
   return { name: 'latency-over-time', title: specTitle(spec), description: spec.description ?? '', svg, bucketS, warnings };
 }
 
-/** The wait-event chart (datasets `waitTimeline`, `waitByClass`, `phases`); undefined when no waits were sampled. */
-export async function renderWaitChart(summary: RunSummary): Promise<RenderedChart | undefined> {
+/**
+ * A copy of `spec` without the layers whose named dataset is empty (an optional overlay such as the
+ * CPU line or the USL curve): vega warns about the infinite extent of an empty field otherwise.
+ * A `layer` array that would become empty is kept as it is.
+ */
+export function withoutEmptyLayers(spec: TopLevelSpec, datasets: Datasets): TopLevelSpec {
+  const isEmptyLayer = (layer: unknown): boolean =>
+    isRecord(layer) && isRecord(layer.data) && typeof layer.data.name === 'string' && (datasets[layer.data.name]?.length ?? 1) === 0;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!isRecord(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'layer' && Array.isArray(value)) {
+        const kept = value.filter((l) => !isEmptyLayer(l));
+        out[key] = (kept.length > 0 ? kept : value).map(walk);
+      } else out[key] = key === 'datasets' ? value : walk(value);
+    }
+    return out;
+  };
+  return walk(spec) as TopLevelSpec;
+}
+
+/**
+ * Load a spec, give it its datasets and render it (`idPrefix` keeps SVG ids unique on the page).
+ * Layers over an empty dataset are left out first (withoutEmptyLayers).
+ */
+export async function renderChart(name: ChartName, datasets: Datasets, bucketS: number, idPrefix: string): Promise<RenderedChart> {
+  const spec = await loadChartSpec(name);
+  const pruned = withoutEmptyLayers(spec, datasets);
+  const used = namedDataSources(pruned);
+  const { svg, warnings } = await renderSvg(withData(pruned, Object.fromEntries(Object.entries(datasets).filter(([k]) => used.has(k)))), idPrefix);
+  return { name, title: specTitle(spec), description: spec.description ?? '', svg, bucketS, warnings };
+}
+
+/**
+ * The wait-event chart (datasets `waitTimeline`, `waitByClass`, `phases`, `cpu`); undefined when no
+ * waits were sampled. `cores` draws the CPU line (AAS on CPU above it means sessions queued for a core).
+ */
+export async function renderWaitChart(summary: RunSummary, cores?: number): Promise<RenderedChart | undefined> {
   if (summary.waits === undefined || summary.waits.samples === 0) return undefined;
-  const spec = await loadChartSpec('wait-events');
   const { rows, bucketS } = waitTimelineRows(summary);
-  const data = withData(spec, { waitTimeline: rows, waitByClass: waitClassRows(summary), phases: phaseBandRows(summary) });
-  const { svg, warnings } = await renderSvg(data, 'waits');
-  return { name: 'wait-events', title: specTitle(spec), description: spec.description ?? '', svg, bucketS, warnings };
+  const cpu = cores !== undefined && cores > 0 ? [{ cores, label: `${cores} CPU cores` }] : [];
+  return renderChart('wait-events', { waitTimeline: rows, waitByClass: waitClassRows(summary), phases: phaseBandRows(summary), cpu }, bucketS, 'waits');
+}
+
+/** Throughput and errors over time (datasets `throughput`, `phases`); undefined without whole-iteration windows. */
+export async function renderThroughputChart(summary: RunSummary): Promise<RenderedChart | undefined> {
+  const { rows, bucketS } = throughputRows(summary);
+  if (rows.length === 0) return undefined;
+  return renderChart('throughput-errors', { throughput: rows, phases: phaseBandRows(summary) }, bucketS, 'throughput');
+}
+
+/** Intended vs achieved arrivals and dropped iterations (datasets `arrivals`, `phases`); undefined when nothing was scheduled. */
+export async function renderArrivalChart(summary: RunSummary): Promise<RenderedChart | undefined> {
+  const { rows, bucketS } = arrivalRows(summary);
+  if (!rows.some((r) => r.series === 'intended' && r.perS > 0)) return undefined;
+  return renderChart('arrival-rate', { arrivals: rows, phases: phaseBandRows(summary) }, bucketS, 'arrivals');
+}
+
+/** The latency distribution (dataset `distribution`); undefined without completed iterations. */
+export async function renderDistributionChart(summary: RunSummary): Promise<RenderedChart | undefined> {
+  const rows = distributionRows(summary);
+  if (rows.length === 0) return undefined;
+  return renderChart('latency-distribution', { distribution: rows }, 0, 'distribution');
+}
+
+/**
+ * Latency against throughput with the USL fit (datasets `points`, `curve`, `peak`); undefined without
+ * points. The curve runs to 1.5 × the larger of the measured concurrency and the predicted peak.
+ */
+export async function renderScalabilityChart(analysis: ScalabilityAnalysis): Promise<RenderedChart | undefined> {
+  if (analysis.points.length === 0) return undefined;
+  const fit = analysis.fit;
+  const maxMeasured = Math.max(...analysis.points.map((p) => p.concurrency));
+  const peak = fit?.peakConcurrency ?? null;
+  // Do not stretch the axis to a peak far beyond the data: show it only within 4 × the measured range.
+  const showPeak = peak !== null && peak <= maxMeasured * 4;
+  const curve = fit === null ? [] : uslCurve(fit, Math.max(maxMeasured, showPeak ? peak : 0) * 1.5);
+  return renderChart('scalability', { points: analysis.points, curve, peak: showPeak ? [{ concurrency: peak }] : [] }, analysis.bucketS, 'usl');
+}
+
+/** Odoo SQL vs Python time per model.method (dataset `odooTime`); undefined without Odoo request timings. */
+export async function renderOdooTimeChart(summary: RunSummary): Promise<RenderedChart | undefined> {
+  const rows = odooTimeRows(summary);
+  if (rows.length === 0) return undefined;
+  return renderChart('odoo-time', { odooTime: rows }, 0, 'odoo-time');
+}
+
+/** Worker utilisation (dataset `workers`); undefined without Odoo request lines. */
+export async function renderWorkerChart(summary: RunSummary): Promise<RenderedChart | undefined> {
+  const rows = workerRows(summary);
+  if (rows.length === 0) return undefined;
+  return renderChart('worker-utilisation', { workers: rows }, 0, 'workers');
 }

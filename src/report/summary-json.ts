@@ -5,7 +5,7 @@
 import type { Reasoned } from '../../models/reasoned.js';
 import { SUMMARY_SCHEMA_VERSION, type SummaryJson } from './summary-schema.js';
 import type { ReportInput } from './types.js';
-import { buildVerdict } from './verdict.js';
+import { buildVerdict, headroomOf } from './verdict.js';
 
 /** Build the summary.json object (plain JSON; recommendation entries that are undefined are left out). */
 export function buildSummaryJson(input: ReportInput): SummaryJson {
@@ -16,9 +16,13 @@ export function buildSummaryJson(input: ReportInput): SummaryJson {
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     generatedAt: input.generatedAt,
-    verdict: buildVerdict(input.summary),
+    verdict: buildVerdict(input.summary, headroomOf(input)),
     summary: input.summary,
     recommendation,
     ...(input.noRecommendation ? { noRecommendation: input.noRecommendation } : {}),
+    ...(input.configuration ? { configuration: input.configuration } : {}),
+    ...(input.risks ? { risks: input.risks } : {}),
+    ...(input.scalability ? { scalability: input.scalability } : {}),
+    ...(input.whatIf ? { whatIf: input.whatIf } : {}),
   };
 }

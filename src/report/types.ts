@@ -4,6 +4,9 @@
  */
 import type { RunSummary } from '../analyze/types.js';
 import type { Reasoned } from '../../models/reasoned.js';
+import type { Risk } from '../analyze/risks.js';
+import type { ScalabilityAnalysis } from '../analyze/scalability.js';
+import type { WhatIfTable } from '../analyze/what-if.js';
 
 /** Everything one report is rendered from. Plain JSON. */
 export interface ReportInput {
@@ -17,6 +20,23 @@ export interface ReportInput {
   noRecommendation?: string;
   /** ISO 8601 time the report was generated (injected so reports are reproducible). */
   generatedAt: string;
+
+  // ── Added with issue 9 (optional: a report without them is still complete) ──
+  /** What the recommendation was sized for and what drives each tier's cost (src/analyze/recommend-set.ts). */
+  configuration?: ConfigurationSummary;
+  /** Every risk the evidence shows, highest first (src/analyze/risks.ts); page one shows three. */
+  risks?: Risk[];
+  /** Latency against throughput and the USL fit (src/analyze/scalability.ts). */
+  scalability?: ScalabilityAnalysis;
+  /** Simulated p95 and utilisation per worker count (src/analyze/what-if.ts). */
+  whatIf?: WhatIfTable;
+}
+
+export interface ConfigurationSummary {
+  source: 'forecast' | 'run';
+  sizedFor: string;
+  costDrivers: Array<{ tier: string; configuration: string; driver: string }>;
+  notes: string[];
 }
 
 /**
@@ -51,5 +71,7 @@ export interface Verdict {
   headline: string;
   /** True when the run did not complete (aborted, interrupted, failed or still running). */
   partial: boolean;
+  /** Headroom in % of the peak the verdict quotes (models/headroom.ts), when one was computed. Added with issue 9. */
+  headroomPercent?: number;
   journeys: JourneyVerdict[];
 }

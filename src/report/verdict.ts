@@ -3,8 +3,8 @@
  * (the report judges what was measured; it does not re-measure).
  */
 import type { RunSummary, SloVerdict } from '../analyze/types.js';
-import { formatMs, formatRatio } from './format.js';
-import type { JourneyVerdict, Light, Verdict } from './types.js';
+import { formatMs, formatNumber, formatRatio } from './format.js';
+import type { JourneyVerdict, Light, ReportInput, Verdict } from './types.js';
 
 /** A passing objective whose measured value is at least this share of its threshold is "at risk". */
 export const AT_RISK_SHARE = 0.9;
@@ -18,7 +18,7 @@ const LABELS: Record<Light, string> = { green: 'Met', amber: 'At risk', red: 'Mi
  * Build the verdict: the overall level and headline, plus one traffic light per journey
  * (journeys with an objective first, in the order their objectives appear, then the others).
  */
-export function buildVerdict(summary: RunSummary): Verdict {
+export function buildVerdict(summary: RunSummary, headroomPercent?: number): Verdict {
   const partial = summary.status !== 'completed';
   const journeys = journeyVerdicts(summary);
   const failures = worstFailurePerJourney(summary.slos);
@@ -28,7 +28,8 @@ export function buildVerdict(summary: RunSummary): Verdict {
     level = 'not-ready';
     const named = failures.slice(0, HEADLINE_FAILURES).map((v) => `${v.journey} ${describeSlo(v)}`);
     const more = failures.length - named.length;
-    headline = `Not ready: ${named.join('; ')}${more > 0 ? ` and ${more} more flow${more === 1 ? '' : 's'}` : ''}`;
+    const volume = summary.scale === 1 ? '' : ` at ${formatNumber(summary.scale)}× business volume`;
+    headline = `Not ready: ${named.join('; ')}${more > 0 ? ` and ${more} more flow${more === 1 ? '' : 's'}` : ''}${volume}`;
     if (partial) headline += ` (${partialClause(summary)})`;
   } else if (summary.slos.length === 0) {
     level = 'inconclusive';
@@ -39,9 +40,22 @@ export function buildVerdict(summary: RunSummary): Verdict {
     headline = `Not confirmed: every flow met its objective, but ${partialClause(summary)}`;
   } else {
     level = 'ready';
-    headline = 'Ready: every flow met its objective';
+    headline = readyHeadline(headroomPercent);
   }
-  return { level, headline, partial, journeys };
+  const verdict: Verdict = { level, headline, partial, journeys };
+  if (headroomPercent !== undefined && Number.isFinite(headroomPercent)) verdict.headroomPercent = headroomPercent;
+  return verdict;
+}
+
+/** "Ready for the peak with 35 % headroom", or without a headroom figure the plain "every flow met its objective". */
+function readyHeadline(headroomPercent: number | undefined): string {
+  if (headroomPercent === undefined || !Number.isFinite(headroomPercent)) return 'Ready: every flow met its objective';
+  if (headroomPercent >= 100) {
+    // "1387 % headroom" reads as a typo; say how many times the peak it holds as well.
+    return `Ready for the peak with ${formatNumber(headroomPercent, 0)} % headroom (${formatNumber(1 + headroomPercent / 100, 1)}× the peak load): every flow met its objective`;
+  }
+  if (headroomPercent >= 0) return `Ready for the peak with ${formatNumber(headroomPercent, 0)} % headroom: every flow met its objective`;
+  return `Ready for the tested peak, but with no headroom: every flow met its objective, yet the capacity model puts the limit ${formatNumber(-headroomPercent, 0)} % below it`;
 }
 
 /**
@@ -116,4 +130,10 @@ function journeyVerdict(journey: string, verdicts: SloVerdict[], dropped: number
   let detail = describeSlo(deciding);
   if (dropped > 0) detail += `; ${dropped} iteration${dropped === 1 ? '' : 's'} dropped`;
   return { journey, light, label: LABELS[light], detail };
+}
+
+/** The headroom the verdict quotes: the recommendation's `headroom` value (% of the peak), when it is a number. */
+export function headroomOf(input: Pick<ReportInput, 'recommendation'>): number | undefined {
+  const value = input.recommendation.headroom?.value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -1,10 +1,11 @@
 /**
- * Write a run's report files: report.html and summary.json side by side
- * (default in the run directory; `out` puts the HTML elsewhere and summary.json next to it).
+ * Write a run's report files: report.html, summary.json and junit.xml side by side
+ * (default in the run directory; `out` puts the HTML elsewhere and the other two next to it).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { renderReportHtml } from './html.js';
+import { renderJunitXml } from './junit.js';
 import { buildSummaryJson } from './summary-json.js';
 import type { ReportInput } from './types.js';
 
@@ -16,6 +17,7 @@ export interface WriteReportOptions {
 export interface WrittenReport {
   html: string;
   summaryJson: string;
+  junitXml: string;
 }
 
 /**
@@ -25,13 +27,15 @@ export interface WrittenReport {
 export async function writeReport(runDir: string, input: ReportInput, options: WriteReportOptions = {}): Promise<WrittenReport> {
   const html = resolve(options.out ?? join(runDir, 'report.html'));
   const summaryJson = join(dirname(html), 'summary.json');
+  const junitXml = join(dirname(html), 'junit.xml');
   await mkdir(dirname(html), { recursive: true });
   const htmlText = await renderReportHtml(input);
   const json = buildSummaryJson(input);
   await writeAtomically(html, htmlText);
   // Compact: a one-hour run's timeline is tens of thousands of points; use jq to read it.
   await writeAtomically(summaryJson, `${JSON.stringify(json)}\n`);
-  return { html, summaryJson };
+  await writeAtomically(junitXml, renderJunitXml(input.summary));
+  return { html, summaryJson, junitXml };
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -11,7 +11,18 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
-import type { MetricWindow, PgActivitySample, RunEvent, RunManifest, RunStatus } from './records.js';
+import type {
+  EngineHealthRecord,
+  MetricWindow,
+  OdooLogRecord,
+  PgActivitySample,
+  PgLogError,
+  PgStatsRecord,
+  PgWaitProfile,
+  RunEvent,
+  RunManifest,
+  RunStatus,
+} from './records.js';
 
 export interface RunData {
   dir: string;
@@ -19,6 +30,16 @@ export interface RunData {
   windows: MetricWindow[];
   events: RunEvent[];
   pgActivity: PgActivitySample[];
+  /** pg_stats.ndjson: counter snapshots, lock waits and notes of the stats collector (issue 7). */
+  pgStats: PgStatsRecord[];
+  /** odoo_log.ndjson: parsed Odoo log lines (requests, retries, worker events, errors). */
+  odooLog: OdooLogRecord[];
+  /** pg_log.ndjson: concurrency errors from the PostgreSQL server log. */
+  pgLog: PgLogError[];
+  /** pg_wait_sampling.ndjson: cumulative wait profiles, when the extension was installed. */
+  pgWaitSampling: PgWaitProfile[];
+  /** engine.ndjson: the load generator's own health per window (src/engine/self-monitor.ts). */
+  engine: EngineHealthRecord[];
   /** Tolerated problems, one line each (`metrics.ndjson:812: truncated last line skipped …`). */
   warnings: string[];
 }
@@ -69,16 +90,54 @@ const PG_ACTIVITY: StreamSpec = {
   check: (r) => r.type === 'pg_activity' && isNumber(r.t) && isNumber(r.total) && Array.isArray(r.sessions),
 };
 
-/** Reads manifest.json and the three NDJSON series of `dir`. */
+const PG_STATS_TYPES: readonly string[] = ['pg_stats', 'pg_lock_waits', 'pg_stats_note'];
+const PG_STATS: StreamSpec = {
+  file: 'pg_stats.ndjson',
+  expected: `a PgStatsRecord {"v":1,"type":(${PG_STATS_TYPES.join('|')}),t,…}`,
+  check: (r) =>
+    typeof r.type === 'string' &&
+    PG_STATS_TYPES.includes(r.type) &&
+    isNumber(r.t) &&
+    (r.type !== 'pg_stats' || isObject(r.connections)) &&
+    (r.type !== 'pg_lock_waits' || Array.isArray(r.waits)),
+};
+const ODOO_LOG_TYPES: readonly string[] = ['odoo_request', 'odoo_retry', 'odoo_worker', 'odoo_error'];
+const ODOO_LOG: StreamSpec = {
+  file: 'odoo_log.ndjson',
+  expected: `an OdooLogRecord {"v":1,"type":(${ODOO_LOG_TYPES.join('|')}),t,pid,…}`,
+  check: (r) => typeof r.type === 'string' && ODOO_LOG_TYPES.includes(r.type) && isNumber(r.t) && isNumber(r.pid),
+};
+const PG_LOG: StreamSpec = {
+  file: 'pg_log.ndjson',
+  expected: 'a PgLogError record {"v":1,"type":"pg_log_error",t,concurrencyClass,message}',
+  check: (r) => r.type === 'pg_log_error' && isNumber(r.t) && typeof r.concurrencyClass === 'string',
+};
+const PG_WAIT_SAMPLING: StreamSpec = {
+  file: 'pg_wait_sampling.ndjson',
+  expected: 'a PgWaitProfile record {"v":1,"type":"pg_wait_profile",t,periodMs,entries}',
+  check: (r) => r.type === 'pg_wait_profile' && isNumber(r.t) && Array.isArray(r.entries),
+};
+const ENGINE: StreamSpec = {
+  file: 'engine.ndjson',
+  expected: 'an EngineHealthRecord {"v":1,"type":"engine",t,windowMs,loopLagP99Ms,cpuShare,…}',
+  check: (r) => r.type === 'engine' && isNumber(r.t) && isNumber(r.loopLagP99Ms) && isNumber(r.cpuShare),
+};
+
+/** Reads manifest.json and every NDJSON series of `dir` (a missing series is empty). */
 export async function readRun(dir: string): Promise<RunData> {
   const manifest = await readManifest(dir);
   const warnings: string[] = [];
-  const [windows, events, pgActivity] = await Promise.all([
+  const [windows, events, pgActivity, pgStats, odooLog, pgLog, pgWaitSampling, engine] = await Promise.all([
     readNdjson<MetricWindow>(dir, METRICS, warnings),
     readNdjson<RunEvent>(dir, EVENTS, warnings),
     readNdjson<PgActivitySample>(dir, PG_ACTIVITY, warnings),
+    readNdjson<PgStatsRecord>(dir, PG_STATS, warnings),
+    readNdjson<OdooLogRecord>(dir, ODOO_LOG, warnings),
+    readNdjson<PgLogError>(dir, PG_LOG, warnings),
+    readNdjson<PgWaitProfile>(dir, PG_WAIT_SAMPLING, warnings),
+    readNdjson<EngineHealthRecord>(dir, ENGINE, warnings),
   ]);
-  return { dir, manifest, windows, events, pgActivity, warnings };
+  return { dir, manifest, windows, events, pgActivity, pgStats, odooLog, pgLog, pgWaitSampling, engine, warnings };
 }
 
 /** Every run under `root` (newest first); folders without manifest.json are not runs and are skipped. */

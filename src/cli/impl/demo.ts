@@ -50,6 +50,6 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
     rmSync(dir, { recursive: true, force: true });
   }
   const report = await buildReport(runDir);
-  process.stdout.write(`run ${status}: ${runDir}\nreport: ${report.html}\n`);
+  process.stdout.write(`run ${status}: ${runDir}\nreport: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
   return status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
 }

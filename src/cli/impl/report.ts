@@ -11,8 +11,8 @@ export async function reportCommandImpl(options: ReportCommandOptions): Promise<
   if (!existsSync(path.join(runDir, 'manifest.json'))) {
     throw new InputError('RUN_DIR', `${options['run-dir']}: not a run directory (no manifest.json); list runs with "ls runs/".`);
   }
-  const report = await buildReport(runDir, { out: options.out });
+  const report = await buildReport(runDir, { out: options.out, forecast: options.forecast });
   for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-  process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\n`);
+  process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
   return ExitCode.ok;
 }

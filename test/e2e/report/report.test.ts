@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessRisks } from '../../../src/analyze/risks.js';
 import { writeReport } from '../../../src/report/write.js';
 import { fixtureInput } from '../../unit/report/fixtures/summary.js';
 
@@ -58,7 +59,8 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
         return { label: svg.getAttribute('aria-label') ?? '', width: box.width, height: box.height };
       }),
     );
-    expect(charts).toHaveLength(2);
+    // Latency, throughput, arrivals and waits: the charts this fixture has evidence for.
+    expect(charts).toHaveLength(4);
     for (const c of charts) {
       expect(c.label).not.toBe('');
       expect(c.width).toBeGreaterThan(300);
@@ -70,7 +72,22 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
   });
 
   it('fits the header and executive summary on one printed A4 or Letter page, even with eight flows', async () => {
-    const eight = await writeReport(join(dir, 'eight'), fixtureInput({ waveFactor: 1.7, status: 'aborted', statusReason: 'operator pressed Ctrl-C', journeys: EIGHT_JOURNEYS }));
+    const eightInput = fixtureInput({ waveFactor: 1.7, status: 'aborted', statusReason: 'operator pressed Ctrl-C', journeys: EIGHT_JOURNEYS });
+    // Page one at its fullest: the configuration per tier and three risks with their actions.
+    eightInput.risks = assessRisks(eightInput.summary);
+    eightInput.configuration = {
+      source: 'run',
+      sizedFor: 'the tested peak (phase order-wave, 3× business volume)',
+      costDrivers: [
+        { tier: 'Tenancy', configuration: 'dedicated', driver: 'Score 5 (≥ 5 dedicated, 2–4 hybrid, ≤ 1 multi-tenant): peak worker need 12 workers, bursty arrivals. More text follows.' },
+        { tier: 'Odoo application server', configuration: '12 HTTP workers + 2 cron, 8 CPU cores, 4.2 GB RAM for workers', driver: 'Workers: 12 keep p95 under 1 s at 70 % utilisation. Cores: Peak CPU demand 5.1 CPU-seconds/s at ≤ 70 % utilisation. More.' },
+        { tier: 'PostgreSQL', configuration: '4 CPU cores, 16 GB RAM, max_connections 60', driver: 'Measured database demand 2.1 CPU-seconds/s at the peak, at ≤ 70 % utilisation. 16 GB assumed.' },
+        { tier: 'Integration pool (optional)', configuration: '2 workers', driver: 'EDI batches need 2 workers for a 3 s p95. More.' },
+      ],
+      notes: [],
+    };
+    expect(eightInput.risks.length).toBeGreaterThanOrEqual(3);
+    const eight = await writeReport(join(dir, 'eight'), eightInput);
     for (const target of [url, pathToFileURL(eight.html).href]) {
       const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX } });
       await page.emulateMedia({ media: 'print' });

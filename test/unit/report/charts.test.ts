@@ -28,7 +28,7 @@ describe('chart specs', () => {
 
   it('name the datasets the renderers provide', async () => {
     expect([...namedDataSources(await loadChartSpec('latency-over-time'))].sort()).toEqual(['latency', 'phases']);
-    expect([...namedDataSources(await loadChartSpec('wait-events'))].sort()).toEqual(['phases', 'waitByClass', 'waitTimeline']);
+    expect([...namedDataSources(await loadChartSpec('wait-events'))].sort()).toEqual(['cpu', 'phases', 'waitByClass', 'waitTimeline']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../../src/report/html.js';
+import { MISSING } from '../../../src/report/html-appendix.js';
 import { fixtureInput } from './fixtures/summary.js';
 
 const EIGHT_JOURNEYS = ['order-to-delivery', 'barcode-pick', 'edi-import', 'stock-inquiry', 'receipt', 'invoicing', 'replenishment', 'month-end-reports'];
@@ -52,7 +53,7 @@ describe('renderReportHtml: executive summary', () => {
   it('says Not ready with the worst misses for the failing fixture', async () => {
     const html = await renderReportHtml(fixtureInput({ waveFactor: 1.7 }));
     expect(html).toContain(
-      '<p class="verdict verdict--not-ready"><strong>Not ready:</strong> barcode-pick p95 775 ms against 500 ms in order-wave; order-to-delivery p95 3.43 s against 2.5 s in order-wave and 1 more flow</p>',
+      '<p class="verdict verdict--not-ready"><strong>Not ready:</strong> barcode-pick p95 775 ms against 500 ms in order-wave; order-to-delivery p95 3.43 s against 2.5 s in order-wave and 1 more flow at 3× business volume</p>',
     );
   });
 
@@ -96,9 +97,10 @@ describe('renderReportHtml: engineering detail', () => {
     );
   });
 
-  it('inlines both charts as labelled figures, and the wait-event table', async () => {
+  it('inlines every chart with evidence as a labelled figure, and the wait-event table', async () => {
     const html = await renderReportHtml(fixtureInput());
-    expect(html.match(/<figure class="chart chart--[a-z-]+">\n<svg /g)).toHaveLength(2);
+    // Latency, throughput, arrivals and waits; no distribution, USL, Odoo time or worker data in this fixture.
+    expect(html.match(/<figure class="chart chart--[a-z-]+">\n<svg /g)).toHaveLength(4);
     expect(html).toContain('<title>Latency over time</title>');
     expect(html).toContain('<title>Where PostgreSQL sessions spent their time</title>');
     const waits = tableWithCaption(html, 'Top wait events');
@@ -108,8 +110,9 @@ describe('renderReportHtml: engineering detail', () => {
 
   it('explains a missing wait chart instead of showing an empty one', async () => {
     const html = await renderReportHtml(fixtureInput({ withWaits: false }));
-    expect(html.match(/<figure /g)).toHaveLength(1);
-    expect(html).toContain('No PostgreSQL activity was sampled during this run');
+    expect(html.match(/<figure /g)).toHaveLength(3);
+    expect(html).not.toContain('chart--wait-events');
+    expect(html).toContain(`<p class="missing" role="note">${MISSING.database}</p>`);
   });
 
   it('lists every recommendation with its inputs, and the notes', async () => {

@@ -26,7 +26,7 @@ describe('buildVerdict', () => {
     const v = buildVerdict(buildSummary({ waveFactor: 1.7 }));
     expect(v.level).toBe('not-ready');
     expect(v.headline).toBe(
-      'Not ready: barcode-pick p95 775 ms against 500 ms in order-wave; order-to-delivery p95 3.43 s against 2.5 s in order-wave and 1 more flow',
+      'Not ready: barcode-pick p95 775 ms against 500 ms in order-wave; order-to-delivery p95 3.43 s against 2.5 s in order-wave and 1 more flow at 3× business volume',
     );
     expect(v.journeys.every((j) => j.light === 'red' && j.label === 'Missed')).toBe(true);
     expect(v.journeys[0]?.detail).toBe('p95 3.43 s against 2.5 s in order-wave; 37 iterations dropped');

@@ -15,19 +15,19 @@ afterEach(async () => {
 });
 
 describe('writeReport', () => {
-  it('writes report.html and summary.json into the run directory by default', async () => {
+  it('writes report.html, summary.json and junit.xml into the run directory by default', async () => {
     const paths = await writeReport(dir, fixtureInput());
-    expect(paths).toEqual({ html: join(dir, 'report.html'), summaryJson: join(dir, 'summary.json') });
+    expect(paths).toEqual({ html: join(dir, 'report.html'), summaryJson: join(dir, 'summary.json'), junitXml: join(dir, 'junit.xml') });
     expect((await readFile(paths.html, 'utf8')).startsWith('<!doctype html>')).toBe(true);
     const json = summaryJsonSchema.parse(JSON.parse(await readFile(paths.summaryJson, 'utf8')));
     expect(json.verdict.level).toBe('ready');
-    expect((await readdir(dir)).sort()).toEqual(['report.html', 'summary.json']); // no temporary files left
+    expect((await readdir(dir)).sort()).toEqual(['junit.xml', 'report.html', 'summary.json']); // no temporary files left
   });
 
-  it('writes to --out, creating its folder, with summary.json next to it', async () => {
+  it('writes to --out, creating its folder, with summary.json and junit.xml next to it', async () => {
     const out = join(dir, 'published', 'peak.html');
     const paths = await writeReport(join(dir, 'run'), fixtureInput(), { out });
-    expect(paths).toEqual({ html: out, summaryJson: join(dir, 'published', 'summary.json') });
-    expect((await readdir(join(dir, 'published'))).sort()).toEqual(['peak.html', 'summary.json']);
+    expect(paths).toEqual({ html: out, summaryJson: join(dir, 'published', 'summary.json'), junitXml: join(dir, 'published', 'junit.xml') });
+    expect((await readdir(join(dir, 'published'))).sort()).toEqual(['junit.xml', 'peak.html', 'summary.json']);
   });
 });

@@ -1,0 +1,233 @@
+/**
+ * The whole recommended configuration for a report — tenancy, Odoo workers, CPU and RAM per tier,
+ * PostgreSQL size, headroom — every value a Reasoned number (models/reasoned.ts). Pure.
+ *
+ *   with a forecast:  measured demands ──► forecastToWorkload ──► recommendPlan   (sized for the forecast peak)
+ *   without one:      the run's busiest phase as the workload ──► the same models  (sized for the tested peak)
+ *
+ * Without a forecast the workload is the run itself: per-request rate and service time as
+ * `recommendWorkers` measures them (service-demand.ts), CPU from the measured demands
+ * (measured-demands.ts: calibration CPU shares on the measured worker time), burstiness as the busiest
+ * phase's iteration rate over the run's mean. PostgreSQL RAM is assumed 16 GB, as `plan` does when a
+ * forecast declares none.
+ *
+ * Headroom (the verdict's "35 % headroom"): with a forecast, of the recommended configuration at the
+ * forecast peak (recommendPlan); without one, of the TESTED configuration at the tested peak when the
+ * Odoo log shows how many workers served requests, else of the recommended configuration.
+ */
+import type { Forecast, Workload } from '../../models/forecast.js';
+import { forecastToWorkload } from '../../models/forecast.js';
+import { headroom } from '../../models/headroom.js';
+import { odooSizing } from '../../models/odoo-sizing.js';
+import { recommendPlan, type PlanRecommendation } from '../../models/plan-recommendation.js';
+import { postgresSizing } from '../../models/postgres-sizing.js';
+import type { Reasoned } from '../../models/reasoned.js';
+import { recommendTenancy } from '../../models/tenancy.js';
+import { workersForTarget } from '../../models/workers-needed.js';
+import { measuredDemands } from './measured-demands.js';
+import { DEFAULT_REQUEST_P95_S } from './recommend.js';
+import { requestServiceTime } from './service-demand.js';
+import type { RunSummary } from './types.js';
+
+/** PostgreSQL RAM assumed when no forecast declares it, GB (as `plan`). */
+export const ASSUMED_POSTGRES_RAM_GB = 16;
+
+export interface RecommendationSet {
+  /** `forecast`: sized for a forecast's peak; `run`: for the peak the run tested. */
+  source: 'forecast' | 'run';
+  /** In words, e.g. "the forecast acme-2026 peak hour" or "the tested peak (phase order-wave, 3× business volume)". */
+  sizedFor: string;
+  /** Every recommended value by name, each with its reason, method and inputs. */
+  values: Record<string, Reasoned<unknown>>;
+  /** What drives the cost of each tier, one sentence each. */
+  costDrivers: Array<{ tier: string; configuration: string; driver: string }>;
+  /** Headroom used by the verdict (also in `values.headroom`). */
+  headroom: Reasoned<number>;
+  notes: string[];
+}
+
+const GB = 2 ** 30;
+
+/**
+ * The recommendation set for a run, sized for `forecast` when given, else for the tested peak.
+ * Returns undefined when the run completed no request (nothing to size from).
+ */
+export function recommendationSet(summary: RunSummary, forecast?: Forecast): RecommendationSet | undefined {
+  const demand = requestServiceTime(summary);
+  if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
+  const measured = measuredDemands(summary);
+  if (forecast !== undefined) {
+    const workload = forecastToWorkload(forecast, measured.demands, {}, measured.measured);
+    const plan = recommendPlan(forecast, workload);
+    return fromPlan(plan, `the forecast "${forecast.name}" peak hour (demands measured in run ${summary.runId} where exercised)`, 'forecast', measured.notes);
+  }
+  const workload = workloadFromRun(summary, measured.demands, measured.measured);
+  const plan = planForWorkload(summary.profile, workload);
+  const tested = testedHeadroom(summary, workload);
+  if (tested !== undefined) plan.headroom = tested;
+  const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
+  return fromPlan(plan, `the tested peak (phase ${demand.busiestPhase}${scale})`, 'run', measured.notes);
+}
+
+/**
+ * The run's busiest phase as a Workload: per-journey whole-iteration throughput there, the measured
+ * demands, and the per-request figures `recommendWorkers` uses.
+ */
+export function workloadFromRun(summary: RunSummary, demands: ReturnType<typeof measuredDemands>['demands'], measured: ReadonlySet<string>): Workload {
+  const demand = requestServiceTime(summary);
+  const busiest = summary.phases.find((p) => p.name === demand.busiestPhase) ?? summary.overall;
+  const journeys = busiest.stats
+    .filter((s) => s.step === null && demands[s.journey] !== undefined)
+    .map((s) => ({ journey: s.journey, peakRatePerS: s.throughputPerS, demand: demands[s.journey]!, source: measured.has(s.journey) ? ('measured' as const) : ('calibration' as const) }));
+  const integration = journeys.filter((j) => j.demand.integration === true);
+  const busy = (js: typeof journeys) => js.reduce((sum, j) => sum + j.peakRatePerS * j.demand.workerS, 0);
+  const integrationCalls = integration.reduce((sum, j) => sum + j.peakRatePerS * j.demand.callsPerIteration, 0);
+  const iterationRate = (phase: typeof busiest) => phase.stats.filter((s) => s.step === null).reduce((sum, s) => sum + s.throughputPerS, 0);
+  const meanRate = iterationRate(summary.overall);
+  const longestStepMs = Math.max(0, ...summary.overall.stats.filter((s) => s.step !== null).map((s) => s.maxMs));
+  return {
+    journeys,
+    requests: { ratePerS: demand.ratePerS, serviceMeanS: demand.serviceS, serviceScv: demand.serviceScv ?? 1 },
+    integrationRequests: {
+      ratePerS: integrationCalls,
+      serviceMeanS: integrationCalls > 0 ? busy(integration) / integrationCalls : 0,
+      serviceScv: 1,
+    },
+    odooCpuSecondsPerS: journeys.reduce((sum, j) => sum + j.peakRatePerS * j.demand.cpuS, 0),
+    dbCpuSecondsPerS: journeys.reduce((sum, j) => sum + j.peakRatePerS * j.demand.dbS, 0),
+    integrationShare: busy(journeys) > 0 ? busy(integration) / busy(journeys) : 0,
+    burstiness: meanRate > 0 ? Math.max(1, iterationRate(busiest) / meanRate) : 1,
+    conflictPerWriter: 0,
+    targetP95S: DEFAULT_REQUEST_P95_S,
+    volumeFactor: summary.scale,
+    longestRequestS: longestStepMs / 1000,
+  };
+}
+
+/** recommendPlan without a forecast: the same models, PostgreSQL RAM assumed, no declared isolation. */
+function planForWorkload(name: string, workload: Workload): PlanRecommendation {
+  const { requests } = workload;
+  const odoo = odooSizing({
+    ratePerS: requests.ratePerS,
+    serviceMeanS: requests.serviceMeanS,
+    serviceScv: requests.serviceScv,
+    targetP95S: workload.targetP95S,
+    odooCpuSecondsPerS: workload.odooCpuSecondsPerS,
+    longestRequestS: workload.longestRequestS,
+  });
+  const integration = workload.integrationRequests;
+  const integrationWorkers: Reasoned<number> =
+    integration.ratePerS > 0 && integration.serviceMeanS > 0
+      ? workersForTarget({ ratePerS: integration.ratePerS, serviceMeanS: integration.serviceMeanS, serviceScv: integration.serviceScv, targetP95S: workload.targetP95S * 3 })
+      : { value: 0, unit: 'workers', reason: 'The run had no integration traffic.', inputs: {} };
+  const postgres = postgresSizing({
+    ramBytes: ASSUMED_POSTGRES_RAM_GB * GB,
+    cpus: 4,
+    storage: 'ssd',
+    odoo: { httpWorkers: odoo.httpWorkers.value, cronWorkers: odoo.maxCronThreads.value, limitTimeRealS: odoo.limitTimeReal.value },
+    dbCpuSecondsPerS: workload.dbCpuSecondsPerS,
+  });
+  const tenancy = recommendTenancy({
+    peakWorkers: odoo.httpWorkers.value,
+    burstiness: workload.burstiness,
+    integrationShare: workload.integrationShare,
+    ratePerS: requests.ratePerS,
+    serviceMeanS: requests.serviceMeanS,
+    serviceScv: requests.serviceScv,
+    targetP95S: workload.targetP95S,
+  });
+  const room = headroom({
+    ratePerS: requests.ratePerS,
+    serviceMeanS: requests.serviceMeanS,
+    serviceScv: requests.serviceScv,
+    workers: odoo.httpWorkers.value,
+    targetP95S: workload.targetP95S,
+    cpuSecondsPerS: workload.odooCpuSecondsPerS + workload.dbCpuSecondsPerS,
+    cores: odoo.cpuCores.value,
+  });
+  return {
+    forecast: name,
+    workload,
+    odoo,
+    integrationWorkers,
+    postgres,
+    postgresRamGb: {
+      value: ASSUMED_POSTGRES_RAM_GB,
+      unit: 'GB',
+      reason: `${ASSUMED_POSTGRES_RAM_GB} GB assumed (no forecast declares the database server): PGTune scales the memory settings from it; give --forecast with database.ramGb to size for yours.`,
+      inputs: { declared: false },
+    },
+    tenancy,
+    headroom: room,
+  };
+}
+
+/**
+ * Headroom of the configuration that was tested: workers = the Odoo worker pids that served requests
+ * (from Odoo's log), cores = the load-generator machine's (the lab runs on it; for a remote target
+ * this is an assumption the reason states). Undefined without an Odoo log.
+ */
+function testedHeadroom(summary: RunSummary, workload: Workload): Reasoned<number> | undefined {
+  const workers = summary.odoo?.workers.length ?? 0;
+  const cores = summary.meta?.host.cpus ?? 0;
+  if (workers === 0 || cores === 0) return undefined;
+  const { requests } = workload;
+  const room = headroom({
+    ratePerS: requests.ratePerS,
+    serviceMeanS: requests.serviceMeanS,
+    serviceScv: requests.serviceScv,
+    workers,
+    targetP95S: workload.targetP95S,
+    cpuSecondsPerS: workload.odooCpuSecondsPerS + workload.dbCpuSecondsPerS,
+    cores,
+  });
+  room.reason = `Of the tested configuration (${workers} Odoo workers seen in its log, ${cores} cores as on the load-generator machine): ${room.reason}`;
+  room.inputs = { ...room.inputs, configuration: 'tested', workersFrom: 'odoo log pids', coresFrom: 'load-generator host' };
+  return room;
+}
+
+function fromPlan(plan: PlanRecommendation, sizedFor: string, source: RecommendationSet['source'], notes: string[]): RecommendationSet {
+  const { odoo, postgres } = plan;
+  const settings = Object.entries(postgres.settings).map(([k, v]) => `${k} = ${v}`);
+  const values: Record<string, Reasoned<unknown>> = {
+    httpWorkers: odoo.httpWorkers,
+    cronThreads: odoo.maxCronThreads,
+    odooCpuCores: odoo.cpuCores,
+    odooMemoryMb: odoo.memoryMb,
+    limitMemorySoft: odoo.limitMemorySoft,
+    limitMemoryHard: odoo.limitMemoryHard,
+    limitTimeCpu: odoo.limitTimeCpu,
+    limitTimeReal: odoo.limitTimeReal,
+    dbMaxconn: odoo.dbMaxconn,
+    integrationWorkers: plan.integrationWorkers,
+    postgresCores: postgres.cores,
+    postgresRamGb: plan.postgresRamGb,
+    postgresMaxConnections: postgres.maxConnections,
+    postgresSettings: {
+      value: settings.join(', '),
+      reason: `${postgres.baselineReason} ${postgres.adjustments.map((a) => `${a.setting}: ${a.baseline ?? '(unset)'} → ${a.value} (${a.reason})`).join(' ')}`.trim(),
+      formula: 'PGTune baseline + Odoo adjustments (models/postgres-sizing.ts)',
+      inputs: { adjustments: postgres.adjustments.length },
+    },
+    tenancy: plan.tenancy.recommendation,
+    headroom: plan.headroom,
+  };
+  const ramGb = (mb: number) => Math.ceil((mb / 1024) * 10) / 10;
+  const costDrivers: RecommendationSet['costDrivers'] = [
+    { tier: 'Tenancy', configuration: String(plan.tenancy.recommendation.value), driver: plan.tenancy.recommendation.reason },
+    {
+      tier: 'Odoo application server',
+      configuration: `${odoo.httpWorkers.value} HTTP workers + ${odoo.maxCronThreads.value} cron, ${odoo.cpuCores.value} CPU cores, ${ramGb(odoo.memoryMb.value)} GB RAM for workers`,
+      driver: `Workers: ${odoo.httpWorkers.reason} Cores: ${odoo.cpuCores.reason}`,
+    },
+    {
+      tier: 'PostgreSQL',
+      configuration: `${postgres.cores.value} CPU cores, ${plan.postgresRamGb.value} GB RAM, max_connections ${postgres.maxConnections.value}`,
+      driver: `${postgres.cores.reason} ${plan.postgresRamGb.reason}`,
+    },
+  ];
+  if (plan.integrationWorkers.value > 0) {
+    costDrivers.push({ tier: 'Integration pool (optional)', configuration: `${plan.integrationWorkers.value} workers`, driver: plan.integrationWorkers.reason });
+  }
+  return { source, sizedFor, values, costDrivers, headroom: plan.headroom, notes: [...notes, ...odoo.flags] };
+}

@@ -1,0 +1,203 @@
+/**
+ * The risks a report lists, each derived from evidence in the RunSummary, with what to do about it.
+ * Ranked by a score (0–100): evidence that the measurement itself is unreliable first (load
+ * generator bottleneck, partial run), then failures users feel (missed objectives, worker
+ * saturation, serialization failures), then warning signs, then missing evidence. Pure.
+ */
+import type { Reasoned } from '../../models/reasoned.js';
+import type { RunSummary } from './types.js';
+
+export type RiskSeverity = 'high' | 'medium' | 'low';
+
+export interface Risk {
+  /** Stable identifier, e.g. `serialization-failures`. */
+  id: string;
+  severity: RiskSeverity;
+  /** Ranking score, 0–100 (higher first). */
+  score: number;
+  title: string;
+  /** The measurement behind it. */
+  evidence: string;
+  /** What to do about it. */
+  action: string;
+}
+
+/** Worker utilisation (busy time / wall time) from which a worker counts as saturated. */
+export const SATURATED_WORKER_UTILIZATION = 0.8;
+/** A heavyweight-lock wait at least this long is a risk, seconds. */
+export const LONG_LOCK_WAIT_S = 1;
+/** Buffer cache hit ratio below which reads go to disk noticeably. */
+export const LOW_CACHE_HIT_RATIO = 0.95;
+
+const severityOf = (score: number): RiskSeverity => (score >= 70 ? 'high' : score >= 45 ? 'medium' : 'low');
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export interface RiskContext {
+  /** Headroom used by the verdict (models/headroom.ts). */
+  headroom?: Reasoned<number>;
+  /** Recommended HTTP workers, for the action text. */
+  recommendedWorkers?: number;
+  /** CPU cores of the machine the database ran on, when known. */
+  cores?: number;
+}
+
+/** Every risk the evidence shows, highest score first. */
+export function assessRisks(summary: RunSummary, context: RiskContext = {}): Risk[] {
+  const risks: Array<Omit<Risk, 'severity'>> = [];
+  const add = (r: Omit<Risk, 'severity'>) => risks.push(r);
+
+  const engineNotes = summary.notes.filter((n) => /^(engine|self-monitor): /.test(n) && /bottleneck/i.test(n));
+  if (summary.engineHealth?.bottleneck === true || engineNotes.length > 0) {
+    add({
+      id: 'load-generator-bottleneck',
+      score: 100,
+      title: 'The load generator, not Odoo, may have been the bottleneck',
+      evidence: summary.engineHealth?.reasons.join('; ') || engineNotes.join('; '),
+      action: 'Treat the latencies as upper bounds; re-run with fewer virtual users per machine, split the run over several machines (--segment) or use the k6 engine.',
+    });
+  }
+  if (summary.status !== 'completed') {
+    add({
+      id: 'partial-run',
+      score: 90,
+      title: 'The run did not complete',
+      evidence: `Status ${summary.status}${summary.statusReason ? `: ${summary.statusReason}` : ''}; the figures cover only what ran.`,
+      action: 'Re-run the profile to completion before deciding.',
+    });
+  }
+  const failed = summary.slos.filter((s) => !s.pass);
+  if (failed.length > 0) {
+    const flows = [...new Set(failed.map((s) => s.journey))];
+    add({
+      id: 'objectives-missed',
+      score: 85,
+      title: `${flows.length} business flow${flows.length === 1 ? '' : 's'} missed ${flows.length === 1 ? 'its' : 'their'} objective`,
+      evidence: `${failed.length} objective${failed.length === 1 ? '' : 's'} missed (${flows.join(', ')}).`,
+      action: 'Apply the recommended configuration, then look at the slow flow’s top statements and wait classes in the appendix to see whether the time goes to PostgreSQL or to Python.',
+    });
+  }
+  const workers = summary.odoo?.workers ?? [];
+  const busiest = workers[0];
+  const headroom = context.headroom?.value;
+  if (busiest !== undefined && busiest.utilization >= SATURATED_WORKER_UTILIZATION) {
+    add({
+      id: 'worker-saturation',
+      score: 80,
+      title: 'Odoo workers were saturated',
+      evidence: `The busiest of ${workers.length} workers was busy ${pct(busiest.utilization)} of the run (Odoo log: SQL + Python time per worker).`,
+      action: `Raise the HTTP workers${context.recommendedWorkers !== undefined ? ` to the recommended ${context.recommendedWorkers}` : ''} (CPU and RAM allowing) and move long reports to their own worker pool.`,
+    });
+  } else if (headroom !== undefined && headroom < 0 && context.headroom?.inputs.limit === 'workers') {
+    add({
+      id: 'worker-saturation',
+      score: 78,
+      title: 'The workers have no headroom at the peak',
+      evidence: context.headroom?.reason ?? '',
+      action: `Raise the HTTP workers${context.recommendedWorkers !== undefined ? ` to the recommended ${context.recommendedWorkers}` : ''}.`,
+    });
+  }
+  const conc = summary.concurrency;
+  if (conc !== undefined && (conc.serializationFailures > 0 || conc.retries > 0)) {
+    add({
+      id: 'serialization-failures',
+      score: conc.gaveUp > 0 ? 82 : 72,
+      title: 'Concurrent updates of the same records collided (serialization failures)',
+      evidence: `${conc.serializationFailures} serialization failure${conc.serializationFailures === 1 ? '' : 's'}, ${conc.retries} retried by Odoo, ${conc.gaveUp} given up after the last try.`,
+      action: 'Isolate stock-heavy flows (picking, receipts) from order entry, reduce concurrent picks of one product (pick waves by product or zone), and keep the transactions that move stock short.',
+    });
+  }
+  const kills = summary.odoo?.summary.workers ?? {};
+  const killed = (kills['memory-limit'] ?? 0) + (kills['timeout-killed'] ?? 0) + (kills['cpu-limit'] ?? 0) + (kills['real-time-limit'] ?? 0);
+  if (killed > 0) {
+    add({
+      id: 'worker-kills',
+      score: 74,
+      title: 'Odoo killed workers that hit a limit',
+      evidence: `${killed} worker${killed === 1 ? '' : 's'} stopped by a limit (memory ${kills['memory-limit'] ?? 0}, time ${(kills['timeout-killed'] ?? 0) + (kills['real-time-limit'] ?? 0)}, CPU ${kills['cpu-limit'] ?? 0}).`,
+      action: 'Find the request that hit the limit in the Odoo log; raise limit_memory_hard / limit_time_real for it or move it (reports, imports) to a dedicated worker.',
+    });
+  }
+  const longest = summary.database?.lockWaits[0];
+  const lockShare = summary.waits?.byClass.find((c) => c.waitClass === 'lock')?.share ?? 0;
+  if ((longest !== undefined && longest.waitS >= LONG_LOCK_WAIT_S) || lockShare >= 0.1) {
+    add({
+      id: 'lock-waits',
+      score: 60 + Math.min(15, Math.round(longest?.waitS ?? 0)),
+      title: 'Transactions waited on each other’s locks',
+      evidence:
+        longest !== undefined
+          ? `Longest lock wait ${longest.waitS.toFixed(1)} s (${longest.lockType} ${longest.mode}${longest.relation ? ` on ${longest.relation}` : ''}); lock waits were ${pct(lockShare)} of database time.`
+          : `Lock waits were ${pct(lockShare)} of database time.`,
+      action: 'See the blocking statements in the lock-wait table; shorten the transactions that hold row locks (confirm in smaller batches) and avoid concurrent edits of one record.',
+    });
+  }
+  const dropped = summary.overall.stats.filter((s) => s.step === null).reduce((sum, s) => sum + (s.dropped ?? 0), 0);
+  const scheduled = summary.overall.stats.filter((s) => s.step === null).reduce((sum, s) => sum + (s.scheduled ?? 0), 0);
+  if (dropped > 0) {
+    add({
+      id: 'dropped-iterations',
+      score: 65,
+      title: 'Some business flows could not even start (dropped iterations)',
+      evidence: `${dropped} of ${scheduled} scheduled iterations were dropped: every virtual user was waiting on a slow response.`,
+      action: 'Read the latencies as a lower bound of what users would see; raise the profile’s maxVUs and fix the slowness first.',
+    });
+  }
+  const cpuAas = summary.waits?.byClass.find((c) => c.waitClass === 'cpu')?.aas ?? 0;
+  if (context.cores !== undefined && context.cores > 0 && cpuAas >= 0.8 * context.cores) {
+    add({
+      id: 'database-cpu',
+      score: 68,
+      title: 'PostgreSQL used nearly all CPU cores',
+      evidence: `${cpuAas.toFixed(2)} sessions on CPU on average against ${context.cores} cores.`,
+      action: 'Give PostgreSQL more cores, or tune the top statements in the appendix.',
+    });
+  }
+  const errorRate = summary.overall.stats.filter((s) => s.step === null).reduce((acc, s) => ({ e: acc.e + s.errors, n: acc.n + s.count }), { e: 0, n: 0 });
+  if (errorRate.n > 0 && errorRate.e / errorRate.n > 0.01) {
+    add({
+      id: 'errors',
+      score: 62,
+      title: 'Requests failed',
+      evidence: `${errorRate.e} of ${errorRate.n} iterations failed (${pct(errorRate.e / errorRate.n)}).`,
+      action: 'See the error kinds per flow in the appendix and the Odoo log; fix functional errors before sizing.',
+    });
+  }
+  if (headroom !== undefined && headroom >= 0 && headroom < 20) {
+    add({
+      id: 'little-headroom',
+      score: 50,
+      title: `Only ${headroom} % headroom`,
+      evidence: context.headroom?.reason ?? '',
+      action: 'A busier day than the tested peak breaks an objective: size for the forecast with --forecast, or add workers and cores.',
+    });
+  }
+  const hit = summary.database?.run?.cacheHitRatio;
+  if (hit !== undefined && hit !== null && hit < LOW_CACHE_HIT_RATIO) {
+    add({
+      id: 'cache-misses',
+      score: 40,
+      title: 'PostgreSQL read from disk often',
+      evidence: `Buffer cache hit ratio ${pct(hit)} (below ${pct(LOW_CACHE_HIT_RATIO)}).`,
+      action: 'Give PostgreSQL more RAM (shared_buffers, effective_cache_size), as in the recommended settings.',
+    });
+  }
+  if (summary.waits === undefined && summary.database === undefined) {
+    add({
+      id: 'no-database-evidence',
+      score: 30,
+      title: 'No database evidence was collected',
+      evidence: 'The run sampled neither pg_stat_activity nor PostgreSQL counters.',
+      action: 'Re-run with --pg-url so waits, locks and statements can be judged.',
+    });
+  }
+  if (summary.odoo === undefined) {
+    add({
+      id: 'no-odoo-log',
+      score: 25,
+      title: 'No Odoo log was read',
+      evidence: 'Server-side SQL and Python time, retries and worker kills are unknown.',
+      action: 'Re-run with --odoo-log pointing at the Odoo server’s log file (log_level info).',
+    });
+  }
+  return risks.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).map((r) => ({ ...r, severity: severityOf(r.score) }));
+}
