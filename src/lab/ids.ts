@@ -18,4 +18,8 @@ export const LAB_IDS = {
   sequenceSaleOrder: 1,
   sequenceOut: 2,
   sequenceIn: 3,
+  sequencePurchase: 4,
+  sequenceOrderpoint: 5,
+  routeBuy: 1,
+  countryUS: 233,
 } as const;

@@ -26,6 +26,14 @@ export interface LabOptions {
   neutralized?: boolean;
   /** Service-time multiplier (tests use < 1 to stay fast). */
   timeScale?: number;
+  /** Cron worker processes (Odoo's max_cron_threads; default 1). */
+  maxCronThreads?: number;
+  /** Cron poll period and job interval, seconds (default 60). */
+  cronIntervalS?: number;
+  /** Odoo's limit_time_real, seconds (default 120). */
+  limitTimeReal?: number;
+  /** Odoo's db_maxconn: connections per worker process (default 64). */
+  dbMaxConn?: number;
 }
 
 export interface Lab {
@@ -98,6 +106,10 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       port: options.port ?? 0,
       logFile,
       timeScale: options.timeScale ?? 1,
+      maxCronThreads: options.maxCronThreads ?? 1,
+      cronIntervalS: options.cronIntervalS,
+      limitTimeReal: options.limitTimeReal,
+      dbMaxConn: options.dbMaxConn,
     });
     return {
       odoo: { url: server.url, db: LAB_DB, login: LAB_LOGIN, password, passwordFile: labPasswordFile(dir) },

@@ -32,6 +32,9 @@ CREATE TABLE res_partner (
   is_company boolean DEFAULT false,
   customer_rank integer DEFAULT 0,
   supplier_rank integer DEFAULT 0,
+  vat varchar,
+  country_id integer,
+  lang varchar DEFAULT 'en_US',
   active boolean DEFAULT true,
   create_uid integer,
   create_date timestamp without time zone,
@@ -105,6 +108,8 @@ CREATE TABLE product_template (
   purchase_ok boolean DEFAULT true,
   tracking varchar NOT NULL DEFAULT 'none',
   invoice_policy varchar DEFAULT 'order',
+  purchase_method varchar DEFAULT 'receive',
+  description_sale text,
   sale_line_warn varchar NOT NULL DEFAULT 'no-message',
   active boolean DEFAULT true,
   create_uid integer,
@@ -120,6 +125,8 @@ CREATE TABLE product_product (
   default_code varchar,
   barcode varchar,
   combination_indices varchar,
+  -- company-dependent standard_price (ir_property in Odoo), flattened for the lab
+  standard_price numeric DEFAULT 0,
   active boolean DEFAULT true,
   create_uid integer,
   create_date timestamp without time zone,
@@ -142,8 +149,11 @@ CREATE TABLE stock_location (
   warehouse_id integer,
   barcode varchar,
   active boolean DEFAULT true,
+  create_uid integer,
   create_date timestamp without time zone,
-  write_date timestamp without time zone
+  write_uid integer,
+  write_date timestamp without time zone,
+  CONSTRAINT stock_location_barcode_company_uniq UNIQUE (barcode, company_id)
 );
 CREATE INDEX stock_location__parent_path_index ON stock_location (parent_path);
 CREATE INDEX stock_location__usage_index ON stock_location (usage);
@@ -348,6 +358,8 @@ CREATE TABLE stock_move (
   price_unit double precision,
   group_id integer REFERENCES procurement_group (id) ON DELETE SET NULL,
   sale_line_id integer REFERENCES sale_order_line (id) ON DELETE SET NULL,
+  purchase_line_id integer,
+  orderpoint_id integer,
   warehouse_id integer REFERENCES stock_warehouse (id) ON DELETE SET NULL,
   create_uid integer,
   create_date timestamp without time zone,
@@ -434,4 +446,321 @@ CREATE TABLE ir_module_module (
   CONSTRAINT ir_module_module_name_uniq UNIQUE (name)
 );
 CREATE INDEX ir_module_module__state_index ON ir_module_module (state);
+
+-- Business tables beyond order-to-delivery: countries, routes and vendors, reordering rules,
+-- purchase, accounting (moves, lines, payments), the wizards the journeys open (Odoo stores
+-- TransientModel records in tables too), sale.report (a view in Odoo), ir.model.data, ir.cron.
+CREATE TABLE res_country (
+  id serial PRIMARY KEY,
+  name jsonb NOT NULL,
+  code varchar(2) NOT NULL,
+  CONSTRAINT res_country_code_uniq UNIQUE (code)
+);
+ALTER TABLE res_partner ADD FOREIGN KEY (country_id) REFERENCES res_country (id) ON DELETE RESTRICT;
+CREATE INDEX res_partner__vat_index ON res_partner (vat);
+
+CREATE TABLE ir_model_data (
+  id serial PRIMARY KEY,
+  module varchar NOT NULL,
+  name varchar NOT NULL,
+  model varchar NOT NULL,
+  res_id integer,
+  noupdate boolean DEFAULT false,
+  CONSTRAINT ir_model_data_name_nospaces CHECK (name NOT LIKE '% %')
+);
+CREATE UNIQUE INDEX ir_model_data_module_name_uniq_index ON ir_model_data (module, name);
+CREATE INDEX ir_model_data_model_res_id_index ON ir_model_data (model, res_id);
+
+CREATE TABLE stock_route (
+  id serial PRIMARY KEY,
+  name jsonb NOT NULL,
+  sequence integer DEFAULT 0,
+  product_selectable boolean DEFAULT true,
+  company_id integer REFERENCES res_company (id) ON DELETE SET NULL,
+  active boolean DEFAULT true
+);
+CREATE TABLE stock_route_product (
+  product_id integer NOT NULL REFERENCES product_template (id) ON DELETE CASCADE,
+  route_id integer NOT NULL REFERENCES stock_route (id) ON DELETE CASCADE,
+  PRIMARY KEY (product_id, route_id)
+);
+CREATE INDEX stock_route_product_route_id_idx ON stock_route_product (route_id);
+
+CREATE TABLE product_supplierinfo (
+  id serial PRIMARY KEY,
+  partner_id integer NOT NULL REFERENCES res_partner (id) ON DELETE CASCADE,
+  product_tmpl_id integer REFERENCES product_template (id) ON DELETE CASCADE,
+  product_id integer REFERENCES product_product (id) ON DELETE CASCADE,
+  sequence integer DEFAULT 1,
+  min_qty numeric NOT NULL DEFAULT 0,
+  price numeric NOT NULL DEFAULT 0,
+  delay integer NOT NULL DEFAULT 1,
+  company_id integer REFERENCES res_company (id) ON DELETE SET NULL,
+  currency_id integer NOT NULL REFERENCES res_currency (id) ON DELETE RESTRICT,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE INDEX product_supplierinfo__product_tmpl_id_index ON product_supplierinfo (product_tmpl_id);
+CREATE INDEX product_supplierinfo__partner_id_index ON product_supplierinfo (partner_id);
+
+CREATE TABLE stock_warehouse_orderpoint (
+  id serial PRIMARY KEY,
+  name varchar NOT NULL,
+  trigger varchar DEFAULT 'auto',
+  active boolean DEFAULT true,
+  snoozed_until date,
+  warehouse_id integer NOT NULL REFERENCES stock_warehouse (id) ON DELETE CASCADE,
+  location_id integer NOT NULL REFERENCES stock_location (id) ON DELETE CASCADE,
+  product_id integer NOT NULL REFERENCES product_product (id) ON DELETE CASCADE,
+  company_id integer NOT NULL REFERENCES res_company (id) ON DELETE RESTRICT,
+  route_id integer REFERENCES stock_route (id) ON DELETE SET NULL,
+  group_id integer REFERENCES procurement_group (id) ON DELETE SET NULL,
+  product_min_qty numeric NOT NULL DEFAULT 0,
+  product_max_qty numeric NOT NULL DEFAULT 0,
+  qty_multiple numeric NOT NULL DEFAULT 1,
+  qty_to_order numeric,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone,
+  CONSTRAINT stock_warehouse_orderpoint_product_location_check UNIQUE (product_id, location_id, company_id)
+);
+CREATE INDEX stock_warehouse_orderpoint__product_id_index ON stock_warehouse_orderpoint (product_id);
+CREATE INDEX stock_warehouse_orderpoint__trigger_index ON stock_warehouse_orderpoint (trigger);
+
+CREATE TABLE purchase_order (
+  id serial PRIMARY KEY,
+  name varchar NOT NULL,
+  origin varchar,
+  partner_ref varchar,
+  state varchar DEFAULT 'draft',
+  priority varchar DEFAULT '0',
+  date_order timestamp without time zone NOT NULL,
+  date_approve timestamp without time zone,
+  date_planned timestamp without time zone,
+  partner_id integer NOT NULL REFERENCES res_partner (id) ON DELETE RESTRICT,
+  company_id integer NOT NULL REFERENCES res_company (id) ON DELETE RESTRICT,
+  currency_id integer NOT NULL REFERENCES res_currency (id) ON DELETE RESTRICT,
+  user_id integer REFERENCES res_users (id) ON DELETE SET NULL,
+  picking_type_id integer NOT NULL REFERENCES stock_picking_type (id) ON DELETE RESTRICT,
+  group_id integer REFERENCES procurement_group (id) ON DELETE SET NULL,
+  amount_untaxed numeric,
+  amount_tax numeric,
+  amount_total numeric,
+  invoice_status varchar DEFAULT 'no',
+  receipt_status varchar,
+  notes text,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE INDEX purchase_order__name_index ON purchase_order (name);
+CREATE INDEX purchase_order__state_index ON purchase_order (state);
+CREATE INDEX purchase_order__partner_id_index ON purchase_order (partner_id);
+CREATE INDEX purchase_order__date_order_index ON purchase_order (date_order);
+
+CREATE TABLE purchase_order_line (
+  id serial PRIMARY KEY,
+  order_id integer NOT NULL REFERENCES purchase_order (id) ON DELETE CASCADE,
+  sequence integer DEFAULT 10,
+  name text NOT NULL,
+  product_id integer REFERENCES product_product (id) ON DELETE RESTRICT,
+  product_uom integer REFERENCES uom_uom (id) ON DELETE RESTRICT,
+  product_qty numeric NOT NULL,
+  product_uom_qty numeric,
+  price_unit numeric NOT NULL,
+  price_subtotal numeric,
+  price_total numeric,
+  qty_received numeric DEFAULT 0,
+  qty_invoiced numeric DEFAULT 0,
+  date_planned timestamp without time zone,
+  orderpoint_id integer REFERENCES stock_warehouse_orderpoint (id) ON DELETE SET NULL,
+  partner_id integer REFERENCES res_partner (id) ON DELETE SET NULL,
+  state varchar,
+  company_id integer REFERENCES res_company (id) ON DELETE SET NULL,
+  currency_id integer REFERENCES res_currency (id) ON DELETE RESTRICT,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE INDEX purchase_order_line__order_id_index ON purchase_order_line (order_id);
+CREATE INDEX purchase_order_line__product_id_index ON purchase_order_line (product_id);
+CREATE INDEX purchase_order_line__orderpoint_id_index ON purchase_order_line (orderpoint_id);
+ALTER TABLE stock_move ADD FOREIGN KEY (purchase_line_id) REFERENCES purchase_order_line (id) ON DELETE SET NULL;
+ALTER TABLE stock_move ADD FOREIGN KEY (orderpoint_id) REFERENCES stock_warehouse_orderpoint (id) ON DELETE SET NULL;
+CREATE INDEX stock_move__purchase_line_id_index ON stock_move (purchase_line_id);
+
+CREATE TABLE account_account (
+  id serial PRIMARY KEY,
+  name jsonb NOT NULL,
+  code varchar(64) NOT NULL,
+  account_type varchar NOT NULL,
+  reconcile boolean DEFAULT false,
+  company_id integer NOT NULL REFERENCES res_company (id) ON DELETE RESTRICT,
+  CONSTRAINT account_account_code_company_uniq UNIQUE (code, company_id)
+);
+
+CREATE TABLE account_journal (
+  id serial PRIMARY KEY,
+  name jsonb NOT NULL,
+  code varchar(5) NOT NULL,
+  type varchar NOT NULL,
+  default_account_id integer REFERENCES account_account (id) ON DELETE RESTRICT,
+  company_id integer NOT NULL REFERENCES res_company (id) ON DELETE RESTRICT,
+  sequence_prefix varchar NOT NULL,
+  active boolean DEFAULT true
+);
+
+CREATE TABLE account_move (
+  id serial PRIMARY KEY,
+  name varchar,
+  ref varchar,
+  move_type varchar NOT NULL,
+  state varchar NOT NULL DEFAULT 'draft',
+  date date NOT NULL,
+  invoice_date date,
+  invoice_date_due date,
+  invoice_origin varchar,
+  payment_reference varchar,
+  payment_state varchar DEFAULT 'not_paid',
+  partner_id integer REFERENCES res_partner (id) ON DELETE RESTRICT,
+  commercial_partner_id integer REFERENCES res_partner (id) ON DELETE RESTRICT,
+  journal_id integer NOT NULL REFERENCES account_journal (id) ON DELETE RESTRICT,
+  company_id integer NOT NULL REFERENCES res_company (id) ON DELETE RESTRICT,
+  currency_id integer NOT NULL REFERENCES res_currency (id) ON DELETE RESTRICT,
+  amount_untaxed numeric,
+  amount_tax numeric,
+  amount_total numeric,
+  amount_residual numeric,
+  sequence_prefix varchar,
+  sequence_number integer,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE INDEX account_move__state_index ON account_move (state);
+CREATE INDEX account_move__date_index ON account_move (date);
+CREATE INDEX account_move__partner_id_index ON account_move (partner_id);
+CREATE INDEX account_move__journal_id_index ON account_move (journal_id);
+CREATE INDEX account_move_sequence_index ON account_move (journal_id, sequence_prefix, sequence_number DESC);
+CREATE UNIQUE INDEX account_move_unique_name ON account_move (name, journal_id) WHERE (state = 'posted' AND name != '/');
+ALTER TABLE stock_valuation_layer ADD FOREIGN KEY (account_move_id) REFERENCES account_move (id) ON DELETE RESTRICT;
+
+CREATE TABLE account_move_line (
+  id serial PRIMARY KEY,
+  move_id integer NOT NULL REFERENCES account_move (id) ON DELETE CASCADE,
+  move_name varchar,
+  parent_state varchar,
+  date date,
+  journal_id integer REFERENCES account_journal (id) ON DELETE SET NULL,
+  company_id integer REFERENCES res_company (id) ON DELETE SET NULL,
+  account_id integer REFERENCES account_account (id) ON DELETE RESTRICT,
+  account_type varchar,
+  partner_id integer REFERENCES res_partner (id) ON DELETE RESTRICT,
+  product_id integer REFERENCES product_product (id) ON DELETE RESTRICT,
+  display_type varchar NOT NULL DEFAULT 'product',
+  name varchar,
+  quantity numeric,
+  price_unit numeric,
+  price_subtotal numeric,
+  price_total numeric,
+  debit numeric DEFAULT 0,
+  credit numeric DEFAULT 0,
+  balance numeric DEFAULT 0,
+  amount_residual numeric DEFAULT 0,
+  reconciled boolean DEFAULT false,
+  currency_id integer NOT NULL REFERENCES res_currency (id) ON DELETE RESTRICT,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE INDEX account_move_line__move_id_index ON account_move_line (move_id);
+CREATE INDEX account_move_line__account_id_index ON account_move_line (account_id);
+CREATE INDEX account_move_line__partner_id_index ON account_move_line (partner_id);
+CREATE INDEX account_move_line__date_index ON account_move_line (date);
+CREATE INDEX account_move_line__parent_state_index ON account_move_line (parent_state);
+CREATE INDEX account_move_line_account_id_date_idx ON account_move_line (account_id, date);
+CREATE INDEX account_move_line_partner_id_ref_idx ON account_move_line (partner_id, account_id) WHERE reconciled IS NOT TRUE;
+
+CREATE TABLE sale_order_line_invoice_rel (
+  invoice_line_id integer NOT NULL REFERENCES account_move_line (id) ON DELETE CASCADE,
+  order_line_id integer NOT NULL REFERENCES sale_order_line (id) ON DELETE CASCADE,
+  PRIMARY KEY (invoice_line_id, order_line_id)
+);
+CREATE INDEX sale_order_line_invoice_rel_order_line_id_idx ON sale_order_line_invoice_rel (order_line_id);
+
+CREATE TABLE account_payment (
+  id serial PRIMARY KEY,
+  move_id integer NOT NULL REFERENCES account_move (id) ON DELETE CASCADE,
+  payment_type varchar NOT NULL,
+  partner_type varchar NOT NULL,
+  partner_id integer REFERENCES res_partner (id) ON DELETE RESTRICT,
+  amount numeric,
+  payment_reference varchar,
+  journal_id integer REFERENCES account_journal (id) ON DELETE RESTRICT,
+  company_id integer REFERENCES res_company (id) ON DELETE RESTRICT,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE INDEX account_payment__move_id_index ON account_payment (move_id);
+
+-- TransientModel tables (vacuumed by ir.autovacuum in Odoo; the lab's cron does the same)
+CREATE TABLE sale_advance_payment_inv (
+  id serial PRIMARY KEY,
+  advance_payment_method varchar NOT NULL DEFAULT 'delivered',
+  sale_order_ids integer[],
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE TABLE account_payment_register (
+  id serial PRIMARY KEY,
+  line_ids integer[],
+  communication varchar,
+  amount numeric,
+  payment_date date,
+  journal_id integer REFERENCES account_journal (id) ON DELETE SET NULL,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+CREATE TABLE stock_backorder_confirmation (
+  id serial PRIMARY KEY,
+  pick_ids integer[],
+  show_transfers boolean DEFAULT false,
+  create_uid integer,
+  create_date timestamp without time zone,
+  write_uid integer,
+  write_date timestamp without time zone
+);
+
+CREATE TABLE ir_cron (
+  id serial PRIMARY KEY,
+  cron_name varchar NOT NULL,
+  model varchar NOT NULL,
+  method varchar NOT NULL,
+  interval_number integer DEFAULT 1,
+  interval_type varchar DEFAULT 'days',
+  nextcall timestamp without time zone NOT NULL,
+  lastcall timestamp without time zone,
+  priority integer DEFAULT 5,
+  active boolean DEFAULT true
+);
+
+-- sale/report/sale_report.py: a view over order lines
+CREATE VIEW sale_report AS
+  SELECT l.id, so.name, so.date_order AS date, l.product_id, l.product_uom, so.partner_id, so.user_id,
+         so.company_id, so.state, l.order_id, l.product_uom_qty, l.qty_delivered, l.qty_invoiced,
+         l.price_subtotal, l.price_total, so.warehouse_id
+  FROM sale_order_line l JOIN sale_order so ON so.id = l.order_id;
 `;

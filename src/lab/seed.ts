@@ -36,10 +36,10 @@ export interface CreateLabDatabaseOptions {
 }
 
 /** Rows per dataset. */
-export const DATASET_SIZES: Record<Dataset, { customers: number; products: number }> = {
-  small: { customers: 200, products: 500 },
-  medium: { customers: 2_000, products: 5_000 },
-  large: { customers: 20_000, products: 50_000 },
+export const DATASET_SIZES: Record<Dataset, { customers: number; vendors: number; products: number; orderpoints: number }> = {
+  small: { customers: 200, vendors: 10, products: 500, orderpoints: 50 },
+  medium: { customers: 2_000, vendors: 60, products: 5_000, orderpoints: 500 },
+  large: { customers: 20_000, vendors: 300, products: 50_000, orderpoints: 5_000 },
 };
 
 
@@ -128,11 +128,43 @@ async function seedBase(client: pg.Client, options: CreateLabDatabaseOptions): P
     `INSERT INTO ir_sequence (id, name, code, prefix, padding, company_id) VALUES
        (1, 'Sales Order', 'sale.order', 'S', 5, NULL),
        (2, 'YourCompany Sequence out', NULL, 'WH/OUT/', 5, 1),
-       (3, 'YourCompany Sequence in', NULL, 'WH/IN/', 5, 1)`,
+       (3, 'YourCompany Sequence in', NULL, 'WH/IN/', 5, 1),
+       (4, 'Purchase Order', 'purchase.order', 'P', 5, NULL),
+       (5, 'Stock orderpoint', 'stock.orderpoint', 'OP/', 5, NULL)`,
     // ir.sequence with implementation 'standard' draws numbers from a PostgreSQL sequence named ir_sequence_%03d
     `CREATE SEQUENCE ir_sequence_001 INCREMENT BY 1 START WITH 1`,
     `CREATE SEQUENCE ir_sequence_002 INCREMENT BY 1 START WITH 1`,
     `CREATE SEQUENCE ir_sequence_003 INCREMENT BY 1 START WITH 1`,
+    `CREATE SEQUENCE ir_sequence_004 INCREMENT BY 1 START WITH 1`,
+    `CREATE SEQUENCE ir_sequence_005 INCREMENT BY 1 START WITH 1`,
+    `INSERT INTO res_country (id, name, code) VALUES (233, '{"en_US": "United States"}', 'US'), (21, '{"en_US": "Belgium"}', 'BE')`,
+    `INSERT INTO stock_route (id, name, sequence, company_id) VALUES (1, '{"en_US": "Buy"}', 5, NULL)`,
+    `INSERT INTO ir_model_data (module, name, model, res_id, noupdate) VALUES
+       ('purchase_stock', 'route_warehouse0_buy', 'stock.route', 1, true),
+       ('base', 'main_company', 'res.company', 1, true),
+       ('base', 'user_admin', 'res.users', 2, true),
+       ('stock', 'warehouse0', 'stock.warehouse', 1, true),
+       ('stock', 'stock_location_stock', 'stock.location', 8, true),
+       ('stock', 'stock_location_suppliers', 'stock.location', 4, true),
+       ('stock', 'stock_location_customers', 'stock.location', 5, true)`,
+    `INSERT INTO account_account (id, name, code, account_type, reconcile, company_id) VALUES
+       (1, '{"en_US": "Account Receivable"}', '121000', 'asset_receivable', true, 1),
+       (2, '{"en_US": "Account Payable"}', '211000', 'liability_payable', true, 1),
+       (3, '{"en_US": "Product Sales"}', '400000', 'income', false, 1),
+       (4, '{"en_US": "Expenses"}', '600000', 'expense', false, 1),
+       (5, '{"en_US": "Bank"}', '101401', 'asset_cash', false, 1),
+       (6, '{"en_US": "Outstanding Receipts"}', '101403', 'asset_current', true, 1),
+       (7, '{"en_US": "Stock Valuation"}', '110100', 'asset_current', false, 1),
+       (8, '{"en_US": "Stock Interim (Received)"}', '110200', 'asset_current', true, 1)`,
+    `INSERT INTO account_journal (id, name, code, type, default_account_id, company_id, sequence_prefix) VALUES
+       (1, '{"en_US": "Customer Invoices"}', 'INV', 'sale', 3, 1, 'INV/'),
+       (2, '{"en_US": "Vendor Bills"}', 'BILL', 'purchase', 4, 1, 'BILL/'),
+       (3, '{"en_US": "Bank"}', 'BNK1', 'bank', 5, 1, 'BNK1/'),
+       (4, '{"en_US": "Inventory Valuation"}', 'STJ', 'general', 7, 1, 'STJ/')`,
+    // ir_cron rows the lab's cron worker runs (stock: ir_cron_scheduler_action; base: autovacuum)
+    `INSERT INTO ir_cron (cron_name, model, method, interval_number, interval_type, nextcall, priority) VALUES
+       ('Procurement: run scheduler', 'procurement.group', 'run_scheduler', 1, 'days', now() at time zone 'UTC', 5),
+       ('Base: Auto-vacuum internal data', 'ir.autovacuum', '_run_vacuum_cleaner', 1, 'days', now() at time zone 'UTC', 5)`,
     // odoo/modules/registry.py check_signaling reads these on every request
     `CREATE SEQUENCE base_registry_signaling INCREMENT BY 1 START WITH 1`,
     `SELECT nextval('base_registry_signaling')`,
@@ -179,7 +211,7 @@ async function seedBase(client: pg.Client, options: CreateLabDatabaseOptions): P
   );
   // Keep serial sequences past the fixed ids.
   for (const table of ['res_currency', 'res_partner', 'res_company', 'res_users', 'uom_uom', 'product_category',
-    'stock_location', 'ir_sequence', 'stock_warehouse', 'stock_picking_type']) {
+    'stock_location', 'ir_sequence', 'stock_warehouse', 'stock_picking_type', 'res_country', 'stock_route', 'account_account', 'account_journal']) {
     await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
   }
 }
@@ -213,6 +245,24 @@ async function seedBusiness(client: pg.Client, options: CreateLabDatabaseOptions
     [partners.name, partners.email, partners.phone, partners.street, partners.city, partners.zip, partners.isCompany, partners.ref],
   );
 
+  await client.query(`UPDATE res_partner SET country_id = 233 WHERE customer_rank > 0`);
+
+  // Vendors (supplier_rank 1, ref V000001…): each product is bought from one of them.
+  const vendors = { name: [] as string[], email: [] as string[], ref: [] as string[] };
+  for (let i = 1; i <= size.vendors; i++) {
+    const name = `${faker.company.name()} Supply`;
+    vendors.name.push(name);
+    vendors.email.push(`orders@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`);
+    vendors.ref.push(`V${String(i).padStart(6, '0')}`);
+  }
+  const vendorIds = await client.query<{ id: number }>(
+    `INSERT INTO res_partner (name, complete_name, email, is_company, ref, company_id, supplier_rank, country_id, active, create_uid, create_date, write_uid, write_date)
+     SELECT n, n, e, true, r, 1, 1, 233, true, 2, now() at time zone 'UTC', 2, now() at time zone 'UTC'
+     FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS t(n, e, r) RETURNING id`,
+    [vendors.name, vendors.email, vendors.ref],
+  );
+  const firstVendor = vendorIds.rows[0]?.id ?? 0;
+
   // Products: template i ↔ product i; storable (detailed_type 'product'), FIFO category.
   const products = { name: [] as string[], price: [] as number[], code: [] as string[], barcode: [] as string[], qty: [] as number[], cost: [] as number[], inDate: [] as string[] };
   for (let i = 1; i <= size.products; i++) {
@@ -228,18 +278,36 @@ async function seedBusiness(client: pg.Client, options: CreateLabDatabaseOptions
   await client.query(
     `INSERT INTO product_template (id, name, detailed_type, type, categ_id, uom_id, uom_po_id, list_price, sale_ok, purchase_ok,
                                    invoice_policy, active, create_uid, create_date, write_uid, write_date)
-     SELECT ord, jsonb_build_object('en_US', n), 'product', 'product', 2, 1, 1, lp, true, true, 'delivery', true,
+     SELECT ord, jsonb_build_object('en_US', n), 'product', 'product', 2, 1, 1, lp, true, true, 'order', true,
             2, now() at time zone 'UTC', 2, now() at time zone 'UTC'
      FROM unnest($1::varchar[], $2::numeric[]) WITH ORDINALITY AS t(n, lp, ord)`,
     [products.name, products.price],
   );
   await client.query(
-    `INSERT INTO product_product (id, product_tmpl_id, default_code, barcode, combination_indices, active,
+    `INSERT INTO product_product (id, product_tmpl_id, default_code, barcode, combination_indices, standard_price, active,
                                   create_uid, create_date, write_uid, write_date)
-     SELECT ord, ord, dc, bc, '', true, 2, now() at time zone 'UTC', 2, now() at time zone 'UTC'
-     FROM unnest($1::varchar[], $2::varchar[]) WITH ORDINALITY AS t(dc, bc, ord)`,
-    [products.code, products.barcode],
+     SELECT ord, ord, dc, bc, '', sp, true, 2, now() at time zone 'UTC', 2, now() at time zone 'UTC'
+     FROM unnest($1::varchar[], $2::varchar[], $3::numeric[]) WITH ORDINALITY AS t(dc, bc, sp, ord)`,
+    [products.code, products.barcode, products.cost],
   );
+  // Buy route and one vendor price per product (round-robin over the vendors)
+  await client.query(`INSERT INTO stock_route_product (product_id, route_id) SELECT id, 1 FROM product_template`);
+  await client.query(
+    `INSERT INTO product_supplierinfo (partner_id, product_tmpl_id, sequence, min_qty, price, delay, company_id, currency_id, create_uid, create_date, write_uid, write_date)
+     SELECT $1 + ((ord - 1) % $2), ord, 1, 1, c, 3, 1, 1, 2, now() at time zone 'UTC', 2, now() at time zone 'UTC'
+     FROM unnest($3::numeric[]) WITH ORDINALITY AS t(c, ord)`,
+    [firstVendor, size.vendors, products.cost],
+  );
+  // Reordering rules on the first products: manual ones (worked by buyers), every 5th automatic (the scheduler's)
+  await client.query(
+    `INSERT INTO stock_warehouse_orderpoint (name, trigger, warehouse_id, location_id, product_id, company_id, route_id, product_min_qty, product_max_qty,
+                                             qty_multiple, qty_to_order, active, create_uid, create_date, write_uid, write_date)
+     SELECT 'OP/' || lpad(g::text, 5, '0'), CASE WHEN g % 5 = 0 THEN 'auto' ELSE 'manual' END, 1, 8, g, 1, 1, 20, 100, 1, 0, true,
+            2, now() at time zone 'UTC', 2, now() at time zone 'UTC'
+     FROM generate_series(1, $1::int) AS g`,
+    [size.orderpoints],
+  );
+  await client.query(`SELECT setval('ir_sequence_005', $1::int)`, [size.orderpoints]);
   await client.query(
     `INSERT INTO stock_quant (product_id, company_id, location_id, quantity, reserved_quantity, in_date,
                               create_uid, create_date, write_uid, write_date)

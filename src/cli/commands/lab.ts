@@ -10,6 +10,10 @@ export interface LabStartOptions extends LabDirOptions, VerboseOptions {
   fresh: boolean;
   'not-neutralized': boolean;
   foreground: boolean;
+  'max-cron-threads': number;
+  'limit-time-real': number;
+  'db-maxconn': number;
+  'cron-interval': number;
 }
 
 const start: CommandModule<object, LabStartOptions> = {
@@ -23,7 +27,12 @@ const start: CommandModule<object, LabStartOptions> = {
       .option('fresh', { type: 'boolean', default: false, describe: 'Drop and re-create the lab database' })
       .option('not-neutralized', { type: 'boolean', default: false, describe: 'Mark the database as NOT a staging copy (to exercise the staging guard)' })
       .option('foreground', { type: 'boolean', default: false, describe: 'Run in this terminal until Ctrl-C' })
+      .option('max-cron-threads', { type: 'number', default: 1, describe: "Cron worker processes (Odoo's max_cron_threads)" })
+      .option('limit-time-real', { type: 'number', default: 120, describe: 'Seconds a worker may spend on one request before it is killed and replaced' })
+      .option('db-maxconn', { type: 'number', default: 64, describe: 'Database connections per worker process' })
+      .option('cron-interval', { type: 'number', default: 60, describe: 'Seconds between two runs of the scheduled jobs (procurement scheduler, autovacuum)' })
       .example('$0 lab start --workers 4 --dataset small', '')
+      .example('$0 lab start --workers 8 --dataset medium --max-cron-threads 2 --limit-time-real 60', '')
       .example('$0 lab status', ''),
   handler: async (argv) => {
     setExitCode(await handleErrors(argv.verbose, async () => (await import('../impl/lab.js')).labStart(argv)));

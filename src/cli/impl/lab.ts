@@ -15,20 +15,28 @@ export async function labStart(options: LabStartOptions): Promise<number> {
     port: options.port,
     fresh: options.fresh,
     neutralized: !options['not-neutralized'],
+    maxCronThreads: options['max-cron-threads'],
+    limitTimeReal: options['limit-time-real'],
+    dbMaxConn: options['db-maxconn'],
+    cronIntervalS: options['cron-interval'],
   };
   if (options.foreground) {
     await serveLab(labOptions);
     return ExitCode.ok;
   }
   const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
-  const args = ['lab', 'start', '--foreground', '--dir', dir, '--workers', String(options.workers), '--dataset', options.dataset];
+  const args = [
+    'lab', 'start', '--foreground', '--dir', dir, '--workers', String(options.workers), '--dataset', options.dataset,
+    '--max-cron-threads', String(options['max-cron-threads']), '--limit-time-real', String(options['limit-time-real']),
+    '--db-maxconn', String(options['db-maxconn']), '--cron-interval', String(options['cron-interval']),
+  ];
   if (options.port !== undefined) args.push('--port', String(options.port));
   if (options.fresh) args.push('--fresh');
   if (options['not-neutralized']) args.push('--not-neutralized');
   const state = await startLabDaemon(entry, args, dir);
   process.stdout.write(
     [
-      `lab running (pid ${state.pid}, ${state.workers} workers, ${state.dataset} dataset)`,
+      `lab running (pid ${state.pid}, ${state.workers} workers + ${options['max-cron-threads']} cron, ${state.dataset} dataset, limit_time_real ${options['limit-time-real']} s)`,
       `  Odoo      ${state.odooUrl}   db ${state.db}   login ${state.login}`,
       `  password  ${state.passwordFile}`,
       `  postgres  ${state.pgUrlWithoutPassword}   (password in ${state.pgPasswordFile})`,

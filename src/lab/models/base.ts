@@ -3,7 +3,7 @@
  * ir.config_parameter, ir.module.module, procurement.group.
  */
 import { PythonException, ValidationError } from './errors.js';
-import { auditFields, boolean, char, datetime, integer, float, many2one, selection, text } from './fields.js';
+import { auditFields, boolean, char, datetime, integer, float, many2one, one2many, selection, text } from './fields.js';
 import { argument, insert } from './orm.js';
 import type { Env, Method, ModelDef } from './types.js';
 
@@ -46,6 +46,18 @@ export const resPartner: ModelDef = {
     is_company: boolean('Is a Company', { writable: true }),
     customer_rank: integer('Customer Rank', { writable: true }),
     supplier_rank: integer('Supplier Rank', { writable: true }),
+    vat: char('Tax ID', { writable: true }),
+    country_id: many2one('res.country', 'Country', { writable: true }),
+    lang: selection('Language', { writable: true }),
+    child_ids: one2many('res.partner', 'parent_id', 'Contact'),
+    commercial_partner_id: many2one('res.partner', 'Commercial Entity', { sql: (a) => `COALESCE(${a}.parent_id, ${a}.id)` }),
+    // company-dependent properties without a value in the lab (no payment terms, the default pricelist is not set)
+    property_payment_term_id: many2one('res.partner', 'Customer Payment Terms', { sql: () => 'NULL::integer' }),
+    property_product_pricelist: many2one('res.partner', 'Pricelist', { sql: () => 'NULL::integer' }),
+    /** account `_credit_debit_get`: receivable residual of posted moves. */
+    credit: float('Total Receivable', {
+      sql: (a) => `(SELECT COALESCE(sum(l.amount_residual), 0) FROM account_move_line l WHERE l.partner_id = ${a}.id AND l.parent_state = 'posted' AND l.account_type = 'asset_receivable' AND NOT l.reconciled)`,
+    }),
     active: boolean('Active', { writable: true }),
     ...auditFields(),
   },
@@ -191,4 +203,34 @@ export const procurementGroup: ModelDef = {
     sale_id: many2one('sale.order', 'Sale Order'),
   },
   methods: {},
+};
+
+export const resCountry: ModelDef = {
+  name: 'res.country',
+  description: 'Country',
+  table: 'res_country',
+  order: 'name',
+  displayName: (a) => `(${a}.name->>'en_US')`,
+  fields: { name: char('Country Name', { translate: true }), code: char('Country Code') },
+  methods: {},
+};
+
+/** ir.model.data: external ids (`module.name` → record). */
+export const irModelData: ModelDef = {
+  name: 'ir.model.data',
+  description: 'Model Data',
+  table: 'ir_model_data',
+  order: 'module, model, name',
+  displayName: (a) => `${a}.module || '.' || ${a}.name`,
+  fields: { module: char('Module'), name: char('External Identifier'), model: char('Model Name'), res_id: integer('Record ID'), noupdate: boolean('Non Updatable') },
+  methods: {
+    /** `_xmlid_to_res_model_res_id`-like lookup used by `check_object_reference(module, xml_id)` → [model, res_id]. */
+    async check_object_reference(env, args, kwargs) {
+      const module = argument(args, kwargs, 0, 'module');
+      const name = argument(args, kwargs, 1, 'xml_id');
+      const row = await env.cr.query<{ model: string; res_id: number }>('SELECT model, res_id FROM ir_model_data WHERE module = $1 AND name = $2', [module, name]);
+      if (!row.rows[0]) throw new ValidationError(`External ID not found in the system: ${String(module)}.${String(name)}`);
+      return [row.rows[0].model, row.rows[0].res_id];
+    },
+  },
 };

@@ -86,6 +86,9 @@ class Translator {
       const inner = this.leaf(target, [rest.join('.'), operator, right], sub);
       return `${fieldSql(field, head, alias)} IN (SELECT ${sub}.id FROM ${target.table} ${sub} WHERE ${inner})`;
     }
+    if ((field.type === 'one2many' || field.type === 'many2many') && field.sql) {
+      return this.computedX2manyLeaf(field.sql(alias), operator, right, leaf);
+    }
     if (field.type === 'one2many' || field.type === 'many2many') {
       return this.x2manyLeaf(field, operator, right, alias, leaf);
     }
@@ -112,6 +115,15 @@ class Translator {
     }
     const ids = Array.isArray(right) ? right : [right];
     return `${alias}.id ${positive ? 'IN' : 'NOT IN'} (SELECT x."${field.inverse}" FROM ${target.table} x WHERE x.id = ANY(${this.param(ids)}) AND x."${field.inverse}" IS NOT NULL)`;
+  }
+
+  /** x2many computed as an int[] expression: `= False`, `!= False`, `in ids`, `not in ids`. */
+  private computedX2manyLeaf(expr: string, operator: string, right: unknown, leaf: unknown[]): string {
+    if (!['=', 'in', '!=', 'not in'].includes(operator)) throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
+    const positive = operator === '=' || operator === 'in';
+    if (right === false || right === null) return positive ? `COALESCE(cardinality(${expr}), 0) = 0` : `COALESCE(cardinality(${expr}), 0) > 0`;
+    const ids = Array.isArray(right) ? right : [right];
+    return `${positive ? '' : 'NOT '}COALESCE(${expr} && ${this.param(ids)}::int[], false)`;
   }
 
   private likeSql(expr: string, operator: string, value: unknown): string {

@@ -5,6 +5,8 @@
  * datetimes as `YYYY-MM-DD HH:MM:SS` UTC strings, x2many → ids).
  */
 import { domainMentions, domainToSql, fieldSql } from './domain.js';
+import { readGroup, webReadGroup } from './orm-group.js';
+import { webMethods } from './orm-web.js';
 import { MissingError, PythonException, UserError, pythonRepr } from './errors.js';
 import type { Env, FieldDef, Method, ModelDef } from './types.js';
 
@@ -116,9 +118,11 @@ export async function read(env: Env, model: ModelDef, ids: number[], fields: unk
   if (ids.length === 0) return [];
   const names = requestedFields(model, fields).filter((n) => n !== 'id');
   const alias = model.table;
+  // computed x2many fields (`sql` giving an int[]) are read like columns
+  const isComputedX2many = (f: FieldDef | undefined) => (f?.type === 'one2many' || f?.type === 'many2many') && f.sql !== undefined;
   const scalar = names.filter((n) => {
-    const t = model.fields[n]?.type;
-    return t !== 'one2many' && t !== 'many2many';
+    const f = model.fields[n];
+    return (f?.type !== 'one2many' && f?.type !== 'many2many') || isComputedX2many(f);
   });
   const columns = [`${alias}.id AS id`, ...scalar.map((n, i) => `${selectExpr(model.fields[n] as FieldDef, n, alias)} AS f${i}`)];
   const result = await env.cr.query(`SELECT ${columns.join(', ')} FROM ${model.table} ${alias} WHERE ${alias}.id = ANY($1)`, [ids]);
@@ -148,7 +152,7 @@ export async function read(env: Env, model: ModelDef, ids: number[], fields: unk
   const x2many = new Map<string, Map<number, number[]>>();
   for (const name of names) {
     const field = model.fields[name] as FieldDef;
-    if (field.type !== 'one2many' && field.type !== 'many2many') continue;
+    if ((field.type !== 'one2many' && field.type !== 'many2many') || isComputedX2many(field)) continue;
     const target = field.relation ? env.model(field.relation) : undefined;
     const byParent = new Map<number, number[]>();
     if (target && field.inverse) {
@@ -169,11 +173,15 @@ export async function read(env: Env, model: ModelDef, ids: number[], fields: unk
     const record: Record<string, unknown> = { id };
     for (const name of names) {
       const field = model.fields[name] as FieldDef;
+      const value = row[`f${scalar.indexOf(name)}`];
+      if (isComputedX2many(field)) {
+        record[name] = Array.isArray(value) ? value.map(Number) : [];
+        continue;
+      }
       if (field.type === 'one2many' || field.type === 'many2many') {
         record[name] = x2many.get(name)?.get(id) ?? [];
         continue;
       }
-      const value = row[`f${scalar.indexOf(name)}`];
       if (field.type === 'many2one') {
         const display = typeof value === 'number' && field.relation ? m2oValues.get(field.relation)?.get(value) : undefined;
         record[name] = typeof value === 'number' ? [value, display ?? ''] : false;
@@ -293,5 +301,27 @@ export function genericMethods(model: ModelDef): Record<string, Method> {
     async write(env, args, kwargs) {
       return write(env, model, recordIds(args), argument(args, kwargs, 1, 'vals', {}));
     },
+    /** Generic `create` (models with their own logic override it): an id for a dict, ids for a list. */
+    async create(env, args, kwargs) {
+      const first = argument(args, kwargs, 0, 'vals_list', undefined);
+      const list = Array.isArray(first) ? first : [first];
+      const ids: number[] = [];
+      for (const vals of list) ids.push(await insert(env, model, vals, model.fields.active ? { active: (vals as Record<string, unknown>)?.active ?? true } : {}));
+      env.spend(0.5);
+      return Array.isArray(first) ? ids : ids[0];
+    },
+    async action_archive(env, args) {
+      return write(env, model, recordIds(args), { active: false });
+    },
+    async action_unarchive(env, args) {
+      return write(env, model, recordIds(args), { active: true });
+    },
+    async read_group(env, args, kwargs) {
+      return readGroup(env, model, args, kwargs);
+    },
+    async web_read_group(env, args, kwargs) {
+      return webReadGroup(env, model, args, kwargs);
+    },
+    ...webMethods(model),
   };
 }

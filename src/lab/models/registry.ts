@@ -2,19 +2,26 @@
  * The lab's model registry: every model answers the generic ORM methods (orm.ts) plus its own,
  * and has a searchable/readable `display_name`.
  */
-import { irConfigParameter, irModuleModule, procurementGroup, productCategory, resCompany, resCurrency, resPartner, resUsers, uomUom } from './base.js';
+import { accountAccount, accountJournal, accountMove, accountMoveLine, accountPayment, accountPaymentRegister, saleAdvancePaymentInv } from './account.js';
+import { irConfigParameter, irModelData, irModuleModule, productCategory, resCompany, resCountry, resCurrency, resPartner, resUsers, uomUom } from './base.js';
 import { PythonException } from './errors.js';
 import { char, integer } from './fields.js';
 import { genericMethods } from './orm.js';
-import { productProduct, productTemplate } from './product.js';
-import { saleOrder, saleOrderLine } from './sale.js';
-import { stockLocation, stockMove, stockMoveLine, stockPicking, stockPickingType, stockQuant, stockValuationLayer, stockWarehouse } from './stock.js';
+import { productProduct, productSupplierinfo, productTemplate, stockRoute } from './product.js';
+import { purchaseOrder, purchaseOrderLine } from './purchase.js';
+import { procurementGroupWithScheduler, stockWarehouseOrderpoint } from './replenish.js';
+import { saleOrder, saleOrderLine, saleReport } from './sale.js';
+import {
+  stockBackorderConfirmation, stockLocation, stockMove, stockMoveLine, stockPicking, stockPickingType, stockQuant, stockValuationLayer, stockWarehouse,
+} from './stock.js';
 import type { Env, Method, ModelDef } from './types.js';
 
 const DEFINITIONS: ModelDef[] = [
-  resPartner, resUsers, resCompany, resCurrency, uomUom, productCategory, irConfigParameter, irModuleModule, procurementGroup,
-  productTemplate, productProduct, saleOrder, saleOrderLine,
+  resPartner, resUsers, resCompany, resCurrency, resCountry, uomUom, productCategory, irConfigParameter, irModelData, irModuleModule,
+  procurementGroupWithScheduler, productTemplate, productProduct, productSupplierinfo, stockRoute, saleOrder, saleOrderLine, saleReport,
   stockLocation, stockWarehouse, stockPickingType, stockQuant, stockPicking, stockMove, stockMoveLine, stockValuationLayer,
+  stockBackorderConfirmation, stockWarehouseOrderpoint, purchaseOrder, purchaseOrderLine,
+  accountAccount, accountJournal, accountMove, accountMoveLine, accountPayment, accountPaymentRegister, saleAdvancePaymentInv,
 ];
 
 const MODELS = new Map<string, ModelDef>(

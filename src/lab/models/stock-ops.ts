@@ -85,7 +85,27 @@ interface MoveRow {
   state: string;
 }
 
-/** Reserves what is free for each move (stock_move.py `_action_assign`); returns the moves' new states. */
+/** Is `locationId` an internal location (stock is reserved and valued only there)? */
+export async function isInternal(env: Env, locationId: number): Promise<boolean> {
+  const row = await env.cr.query<{ usage: string }>('SELECT usage FROM stock_location WHERE id = $1', [locationId]);
+  return row.rows[0]?.usage === 'internal' || row.rows[0]?.usage === 'transit';
+}
+
+async function insertMoveLine(env: Env, move: MoveRow, locationId: number, quantity: number): Promise<void> {
+  await env.cr.query(
+    `INSERT INTO stock_move_line (picking_id, move_id, company_id, product_id, product_uom_id, quantity, quantity_product_uom,
+                                  picked, location_id, location_dest_id, state, reference, date, create_uid, create_date, write_uid, write_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, false, $7, $8, 'assigned', $9, ${NOW}, $10, ${NOW}, $10, ${NOW})`,
+    [move.picking_id, move.id, LAB_IDS.company, move.product_id, LAB_IDS.uomUnit, quantity, locationId, move.location_dest_id, move.reference, env.uid],
+  );
+}
+
+/**
+ * Reserves what is free for each move (stock_move.py `_action_assign`): from a non-internal source
+ * (a vendor) the whole demand at once (`_should_bypass_reservation`); from stock, quant by quant
+ * over the source location and its children in FIFO removal order (`_gather`), one move line per
+ * location, each through `_update_available_quantity` (the SKIP LOCKED lock, then the UPDATE).
+ */
 export async function reserveMoves(env: Env, moveIds: number[]): Promise<void> {
   const moves = await env.cr.query<MoveRow>(
     `SELECT id, product_id, product_uom_qty, quantity, location_id, location_dest_id, picking_id, reference, state
@@ -93,25 +113,28 @@ export async function reserveMoves(env: Env, moveIds: number[]): Promise<void> {
     [moveIds],
   );
   for (const move of moves.rows) {
-    const need = Number(move.product_uom_qty) - Number(move.quantity);
+    let need = Number(move.product_uom_qty) - Number(move.quantity);
     if (need <= 0) continue;
-    // _get_available_quantity over the source location and its children
-    const available = await env.cr.query<{ free: string | null }>(
-      `SELECT sum(q.quantity - q.reserved_quantity) AS free FROM stock_quant q JOIN stock_location l ON l.id = q.location_id
-       WHERE q.product_id = $1 AND l.parent_path LIKE (SELECT parent_path FROM stock_location WHERE id = $2) || '%'`,
-      [move.product_id, move.location_id],
-    );
-    const take = Math.max(0, Math.min(need, Number(available.rows[0]?.free ?? 0)));
-    if (take > 0) {
-      await updateAvailableQuantity(env, move.product_id, move.location_id, { reserved: take });
-      await env.cr.query(
-        `INSERT INTO stock_move_line (picking_id, move_id, company_id, product_id, product_uom_id, quantity, quantity_product_uom,
-                                      picked, location_id, location_dest_id, state, reference, date, create_uid, create_date, write_uid, write_date)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, false, $7, $8, 'assigned', $9, ${NOW}, $10, ${NOW}, $10, ${NOW})`,
-        [move.picking_id, move.id, LAB_IDS.company, move.product_id, LAB_IDS.uomUnit, take, move.location_id, move.location_dest_id, move.reference, env.uid],
+    let reserved = Number(move.quantity);
+    if (!(await isInternal(env, move.location_id))) {
+      await insertMoveLine(env, move, move.location_id, need);
+      reserved += need;
+    } else {
+      const free = await env.cr.query<{ location_id: number; free: string }>(
+        `SELECT q.location_id, sum(q.quantity - q.reserved_quantity) AS free FROM stock_quant q JOIN stock_location l ON l.id = q.location_id
+         WHERE q.product_id = $1 AND l.parent_path LIKE (SELECT parent_path FROM stock_location WHERE id = $2) || '%'
+         GROUP BY q.location_id HAVING sum(q.quantity - q.reserved_quantity) > 0 ORDER BY min(q.in_date), q.location_id`,
+        [move.product_id, move.location_id],
       );
+      for (const quant of free.rows) {
+        if (need <= 0) break;
+        const take = Math.min(need, Number(quant.free));
+        await updateAvailableQuantity(env, move.product_id, quant.location_id, { reserved: take });
+        await insertMoveLine(env, move, quant.location_id, take);
+        need -= take;
+        reserved += take;
+      }
     }
-    const reserved = Number(move.quantity) + take;
     const state = reserved >= Number(move.product_uom_qty) ? 'assigned' : reserved > 0 ? 'partially_available' : 'confirmed';
     await env.cr.query(`UPDATE stock_move SET quantity = $2, state = $3, write_uid = $4, write_date = ${NOW} WHERE id = $1`, [move.id, reserved, state, env.uid]);
   }
@@ -170,4 +193,62 @@ export async function runFifo(env: Env, productId: number, quantity: number, mov
      VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, ${NOW}, $9, ${NOW})`,
     [LAB_IDS.company, productId, -quantity, quantity ? value / quantity : 0, -value, -negative, description, moveId, env.uid],
   );
+}
+
+/** An incoming valuation layer (stock_account `_create_in_svl`): what FIFO deliveries consume later. */
+export async function createInLayer(env: Env, productId: number, quantity: number, unitCost: number, moveId: number | null, description: string): Promise<void> {
+  const value = Math.round(quantity * unitCost * 100) / 100;
+  await env.cr.query(
+    `INSERT INTO stock_valuation_layer (company_id, product_id, quantity, unit_cost, value, remaining_qty, remaining_value, description,
+                                        stock_move_id, create_uid, create_date, write_uid, write_date)
+     VALUES ($1, $2, $3, $4, $5, $3, $5, $6, $7, $8, ${NOW}, $8, ${NOW})`,
+    [LAB_IDS.company, productId, quantity, unitCost, value, description, moveId, env.uid],
+  );
+}
+
+/** Next number of a picking type's sequence (`WH/OUT/00001`). */
+export async function nextPickingName(env: Env, pickingTypeId: number): Promise<string> {
+  const type = await env.cr.query<{ sequence_id: number; prefix: string | null; padding: number }>(
+    'SELECT t.sequence_id, s.prefix, s.padding FROM stock_picking_type t JOIN ir_sequence s ON s.id = t.sequence_id WHERE t.id = $1',
+    [pickingTypeId],
+  );
+  const row = type.rows[0];
+  if (!row) return '/';
+  const next = await env.cr.query<{ n: string }>(`SELECT nextval('ir_sequence_${String(row.sequence_id).padStart(3, '0')}') AS n`);
+  return `${row.prefix ?? ''}${String(next.rows[0]?.n ?? '').padStart(row.padding, '0')}`;
+}
+
+/**
+ * Applies a counted quantity (stock.quant `_apply_inventory`): a done move from/to
+ * Virtual Locations/Inventory adjustment for the difference, the quants updated through
+ * `_update_available_quantity`, and the valuation (in-layer at cost, or FIFO out).
+ */
+export async function applyInventory(env: Env, productId: number, locationId: number, counted: number): Promise<void> {
+  const current = await env.cr.query<{ qty: string | null }>('SELECT sum(quantity) AS qty FROM stock_quant WHERE product_id = $1 AND location_id = $2', [productId, locationId]);
+  const diff = counted - Number(current.rows[0]?.qty ?? 0);
+  if (diff === 0) return;
+  const [from, to] = diff > 0 ? [LAB_IDS.locationInventory, locationId] : [locationId, LAB_IDS.locationInventory];
+  const qty = Math.abs(diff);
+  const move = await env.cr.query<{ id: number }>(
+    `INSERT INTO stock_move (name, reference, sequence, priority, date, company_id, product_id, product_uom_qty, product_uom, product_qty, quantity, picked,
+                             location_id, location_dest_id, state, procure_method, create_uid, create_date, write_uid, write_date)
+     VALUES ('Product Quantity Updated', 'Product Quantity Updated', 10, '0', ${NOW}, $1, $2, $3, $4, $3, $3, true, $5, $6, 'done', 'make_to_stock', $7, ${NOW}, $7, ${NOW})
+     RETURNING id`,
+    [LAB_IDS.company, productId, qty, LAB_IDS.uomUnit, from, to, env.uid],
+  );
+  const moveId = move.rows[0]?.id ?? 0;
+  await env.cr.query(
+    `INSERT INTO stock_move_line (move_id, company_id, product_id, product_uom_id, quantity, quantity_product_uom, picked, location_id, location_dest_id,
+                                  state, reference, date, create_uid, create_date, write_uid, write_date)
+     VALUES ($1, $2, $3, $4, $5, $5, true, $6, $7, 'done', 'Product Quantity Updated', ${NOW}, $8, ${NOW}, $8, ${NOW})`,
+    [moveId, LAB_IDS.company, productId, LAB_IDS.uomUnit, qty, from, to, env.uid],
+  );
+  await updateAvailableQuantity(env, productId, from, { quantity: -qty });
+  await updateAvailableQuantity(env, productId, to, { quantity: qty });
+  if (diff > 0) {
+    const cost = await env.cr.query<{ standard_price: string }>('SELECT standard_price FROM product_product WHERE id = $1', [productId]);
+    await createInLayer(env, productId, qty, Number(cost.rows[0]?.standard_price ?? 0), moveId, 'Product Quantity Updated');
+  } else {
+    await runFifo(env, productId, qty, moveId, 'Product Quantity Updated');
+  }
 }

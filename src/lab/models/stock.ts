@@ -3,12 +3,19 @@
  * (action_assign, button_validate), stock.move, stock.move.line (write), stock.valuation.layer.
  * Odoo 17: move lines have `quantity` (reserved, then done) and `picked`; there is no `qty_done`.
  */
-import { UserError } from './errors.js';
+import { PythonException, UserError } from './errors.js';
 import { auditFields, boolean, char, datetime, float, many2one, monetary, one2many, selection, text } from './fields.js';
-import { argument, columnValues, ensureExist, recordIds, write } from './orm.js';
+import { argument, columnValues, ensureExist, insert, recordIds, write } from './orm.js';
 import { productDisplayName } from './product.js';
-import { recomputePickingStates, reserveMoves, runFifo, updateAvailableQuantity } from './stock-ops.js';
+import { applyInventory, isInternal, recomputePickingStates, reserveMoves, updateAvailableQuantity } from './stock-ops.js';
+import { validatePickings } from './stock-validate.js';
 import type { Env, ModelDef } from './types.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+import { LAB_IDS } from '../ids.js';
 
 const NOW = `(now() at time zone 'UTC')`;
 
@@ -19,16 +26,40 @@ export const stockLocation: ModelDef = {
   order: 'complete_name, id',
   displayName: (a) => `${a}.complete_name`,
   fields: {
-    name: char('Location Name'),
+    name: char('Location Name', { writable: true }),
     complete_name: char('Full Location Name'),
     usage: selection('Location Type'),
     location_id: many2one('stock.location', 'Parent Location'),
     company_id: many2one('res.company', 'Company'),
     warehouse_id: many2one('stock.warehouse', 'Warehouse'),
-    barcode: char('Barcode'),
-    active: boolean('Active'),
+    barcode: char('Barcode', { writable: true }),
+    active: boolean('Active', { writable: true }),
   },
-  methods: {},
+  methods: {
+    /** stock.location create: complete_name and parent_path follow the parent (`_parent_store`). */
+    async create(env, args, kwargs) {
+      const first = argument(args, kwargs, 0, 'vals_list', undefined);
+      const list = Array.isArray(first) ? first : [first];
+      const ids: number[] = [];
+      for (const vals of list) {
+        if (!isRecord(vals)) throw new PythonException('builtins.TypeError', `'${typeof vals}' object is not a mapping`);
+        const parent = typeof vals.location_id === 'number'
+          ? (await env.cr.query<{ complete_name: string; parent_path: string; warehouse_id: number | null; company_id: number | null }>(
+              'SELECT complete_name, parent_path, warehouse_id, company_id FROM stock_location WHERE id = $1', [vals.location_id])).rows[0]
+          : undefined;
+        const { name: _n, location_id: _l, usage: _u, barcode: _b, active: _a, ...rest } = vals;
+        const id = await insert(env, stockLocation, rest, {
+          name: vals.name, location_id: vals.location_id ?? null, usage: vals.usage ?? 'internal', barcode: vals.barcode || null, active: vals.active ?? true,
+          complete_name: parent ? `${parent.complete_name}/${String(vals.name)}` : String(vals.name),
+          warehouse_id: parent?.warehouse_id ?? null, company_id: parent?.company_id ?? null,
+        });
+        await env.cr.query('UPDATE stock_location SET parent_path = $2 WHERE id = $1', [id, `${parent?.parent_path ?? ''}${id}/`]);
+        ids.push(id);
+      }
+      env.spend(0.5);
+      return Array.isArray(first) ? ids : ids[0];
+    },
+  },
 };
 
 export const stockWarehouse: ModelDef = {
@@ -84,11 +115,63 @@ export const stockQuant: ModelDef = {
     quantity: float('Quantity'),
     reserved_quantity: float('Reserved Quantity'),
     available_quantity: float('Available Quantity', { sql: (a) => `(${a}.quantity - ${a}.reserved_quantity)` }),
-    inventory_quantity: float('Counted Quantity'),
+    inventory_quantity: float('Counted Quantity', { writable: true }),
+    inventory_quantity_set: boolean('Inventory Quantity Set'),
+    inventory_diff_quantity: float('Difference', { sql: (a) => `(CASE WHEN ${a}.inventory_quantity_set THEN ${a}.inventory_quantity - ${a}.quantity ELSE 0 END)` }),
+    inventory_quantity_auto_apply: float('Inventoried Quantity', { sql: (a) => `${a}.quantity` }),
     in_date: datetime('Incoming Date'),
     ...auditFields(),
   },
-  methods: {},
+  methods: {
+    /**
+     * stock_quant.py `create` (17.0): in inventory mode (`context.inventory_mode`), `inventory_quantity_auto_apply`
+     * SETS the on-hand quantity at once and `inventory_quantity` records a count for `action_apply_inventory`;
+     * the quant of (product, location) is reused, so both return its id. Outside inventory mode: a raw quant.
+     */
+    async create(env, args, kwargs) {
+      const first = argument(args, kwargs, 0, 'vals_list', undefined);
+      const list = Array.isArray(first) ? first : [first];
+      const ids: number[] = [];
+      for (const vals of list) {
+        if (!isRecord(vals)) throw new PythonException('builtins.TypeError', `'${typeof vals}' object is not a mapping`);
+        const productId = Number(vals.product_id);
+        const locationId = Number(vals.location_id ?? LAB_IDS.locationStock);
+        const inventory = env.context.inventory_mode === true && ('inventory_quantity_auto_apply' in vals || 'inventory_quantity' in vals);
+        if (!inventory) {
+          ids.push(await insert(env, stockQuant, vals, { in_date: new Date().toISOString().slice(0, 19).replace('T', ' '), company_id: LAB_IDS.company }));
+          continue;
+        }
+        if (typeof vals.inventory_quantity_auto_apply === 'number') await applyInventory(env, productId, locationId, vals.inventory_quantity_auto_apply);
+        let quant = await env.cr.query<{ id: number }>('SELECT id FROM stock_quant WHERE product_id = $1 AND location_id = $2 AND lot_id IS NULL ORDER BY id LIMIT 1', [productId, locationId]);
+        if (!quant.rows[0]) {
+          quant = await env.cr.query<{ id: number }>(
+            `INSERT INTO stock_quant (product_id, location_id, company_id, quantity, reserved_quantity, in_date, create_uid, create_date, write_uid, write_date)
+             VALUES ($1, $2, $3, 0, 0, ${NOW}, $4, ${NOW}, $4, ${NOW}) RETURNING id`,
+            [productId, locationId, LAB_IDS.company, env.uid],
+          );
+        }
+        const id = quant.rows[0]?.id ?? 0;
+        if (typeof vals.inventory_quantity === 'number') {
+          await env.cr.query('UPDATE stock_quant SET inventory_quantity = $2, inventory_quantity_set = true WHERE id = $1', [id, vals.inventory_quantity]);
+        }
+        ids.push(id);
+      }
+      env.spend(0.5);
+      return Array.isArray(first) ? ids : ids[0];
+    },
+    /** stock_quant.py `action_apply_inventory` → None (applies the counted quantities). */
+    async action_apply_inventory(env, args) {
+      const ids = await ensureExist(env, stockQuant, recordIds(args));
+      const quants = await env.cr.query<{ product_id: number; location_id: number; inventory_quantity: string | null; inventory_quantity_set: boolean }>(
+        'SELECT product_id, location_id, inventory_quantity, inventory_quantity_set FROM stock_quant WHERE id = ANY($1) ORDER BY id', [ids]);
+      for (const quant of quants.rows) {
+        if (!quant.inventory_quantity_set) continue;
+        await applyInventory(env, quant.product_id, quant.location_id, Number(quant.inventory_quantity ?? 0));
+      }
+      await env.cr.query('UPDATE stock_quant SET inventory_quantity = 0, inventory_quantity_set = false WHERE id = ANY($1)', [ids]);
+      return undefined;
+    },
+  },
 };
 
 export const stockPicking: ModelDef = {
@@ -114,6 +197,9 @@ export const stockPicking: ModelDef = {
     date_done: datetime('Date of Transfer'),
     group_id: many2one('procurement.group', 'Procurement Group'),
     sale_id: many2one('sale.order', 'Sales Order'),
+    purchase_id: many2one('purchase.order', 'Purchase Orders', {
+      sql: (a) => `(SELECT l.order_id FROM stock_move m JOIN purchase_order_line l ON l.id = m.purchase_line_id WHERE m.picking_id = ${a}.id ORDER BY m.id LIMIT 1)`,
+    }),
     backorder_id: many2one('stock.picking', 'Back Order of'),
     company_id: many2one('res.company', 'Company'),
     user_id: many2one('res.users', 'Responsible', { writable: true }),
@@ -174,6 +260,8 @@ export const stockMove: ModelDef = {
     price_unit: float('Unit Price'),
     group_id: many2one('procurement.group', 'Procurement Group'),
     sale_line_id: many2one('sale.order.line', 'Sale Line'),
+    purchase_line_id: many2one('purchase.order.line', 'Purchase Order Line'),
+    orderpoint_id: many2one('stock.warehouse.orderpoint', 'Original Reordering Rule'),
     warehouse_id: many2one('stock.warehouse', 'Warehouse'),
     company_id: many2one('res.company', 'Company'),
     move_line_ids: one2many('stock.move.line', 'move_id', 'Move Lines'),
@@ -225,7 +313,7 @@ export const stockMoveLine: ModelDef = {
       if (typeof values.quantity === 'number') {
         for (const line of lines.rows) {
           const delta = values.quantity - Number(line.quantity);
-          if (delta !== 0 && line.state !== 'done') {
+          if (delta !== 0 && line.state !== 'done' && (await isInternal(env, line.location_id))) {
             await updateAvailableQuantity(env, line.product_id, line.location_id, { reserved: delta });
           }
         }
@@ -273,129 +361,43 @@ export const stockValuationLayer: ModelDef = {
   methods: {},
 };
 
-interface ValidateMove {
-  id: number;
-  picking_id: number;
-  product_id: number;
-  product_uom_qty: string;
-  quantity: string;
-  picked: boolean;
-  picked_qty: string;
-  any_line_picked: boolean;
-  sale_line_id: number | null;
-  picking_name: string;
-  product_name: string;
-}
 
-/** stock_picking.py `button_validate` → `_sanity_check`, `_pre_action_done_hook`, `_action_done` (17.0). */
-async function validatePickings(env: Env, ids: number[]): Promise<unknown> {
-  const moveRows = async () =>
-    (
-      await env.cr.query<ValidateMove>(
-        `SELECT m.id, m.picking_id, m.product_id, m.product_uom_qty, m.quantity, m.picked, m.sale_line_id, p.name AS picking_name,
-                COALESCE((SELECT sum(ml.quantity) FROM stock_move_line ml WHERE ml.move_id = m.id AND ml.picked), 0) AS picked_qty,
-                COALESCE((SELECT bool_or(ml.picked) FROM stock_move_line ml WHERE ml.move_id = m.id), false) AS any_line_picked,
-                (SELECT ${productDisplayName('pp')} FROM product_product pp WHERE pp.id = m.product_id) AS product_name
-         FROM stock_move m JOIN stock_picking p ON p.id = m.picking_id
-         WHERE m.picking_id = ANY($1) AND m.state NOT IN ('done', 'cancel') ORDER BY m.id`,
-        [ids],
-      )
-    ).rows;
-  let moves = await moveRows();
-  // _sanity_check (single picking wording; several pickings get the "Transfers …" variants in Odoo)
-  const anyMoves = await env.cr.query('SELECT 1 FROM stock_move WHERE picking_id = ANY($1) LIMIT 1', [ids]);
-  if (!anyMoves.rowCount) throw new UserError('You can’t validate an empty transfer. Please add some products to move before proceeding.');
-  for (const pickingId of ids) {
-    if (moves.filter((m) => m.picking_id === pickingId).every((m) => Number(m.quantity) === 0)) {
-      // stock_picking.py _get_without_quantities_error_message
-      throw new UserError('You cannot validate a transfer if no quantities are reserved. To force the transfer, encode quantities.');
-    }
-  }
-  // _pre_action_done_hook: quantities set but nothing picked → everything is picked
-  for (const pickingId of ids) {
-    const own = moves.filter((m) => m.picking_id === pickingId);
-    if (own.some((m) => Number(m.quantity) > 0) && !own.some((m) => m.picked || m.any_line_picked)) {
-      await env.cr.query('UPDATE stock_move SET picked = true WHERE id = ANY($1)', [own.map((m) => m.id)]);
-      await env.cr.query('UPDATE stock_move_line SET picked = true WHERE move_id = ANY($1)', [own.map((m) => m.id)]);
-    }
-  }
-  moves = await moveRows();
-  const notToBackorder = new Set(((env.context.picking_ids_not_to_backorder as number[] | undefined) ?? []).map(Number));
-  if (!env.context.skip_backorder) {
-    const toBackorder = ids.filter(
-      (pickingId) =>
-        !notToBackorder.has(pickingId) &&
-        moves.some((m) => m.picking_id === pickingId && ((Number(m.product_uom_qty) > 0 && !m.picked && !m.any_line_picked) || pickedQuantity(m) < Number(m.product_uom_qty))),
-    );
-    if (toBackorder.length) return backorderWizardAction(env, ids, toBackorder);
-  }
-  env.spend(0.3);
-
-  // _action_done
-  for (const move of moves) {
-    const lines = await env.cr.query<{ id: number; quantity: string; picked: boolean; location_id: number; location_dest_id: number }>(
-      'SELECT id, quantity, picked, location_id, location_dest_id FROM stock_move_line WHERE move_id = $1 ORDER BY id',
-      [move.id],
-    );
-    const pickedLines = lines.rows.filter((l) => l.picked || (move.picked && !move.any_line_picked));
-    let done = 0;
-    for (const line of lines.rows) {
-      const qty = Number(line.quantity);
-      if (!pickedLines.includes(line) || qty <= 0) {
-        // unpicked reservation is released and its line dropped
-        if (qty > 0) await updateAvailableQuantity(env, move.product_id, line.location_id, { reserved: -qty });
-        await env.cr.query('DELETE FROM stock_move_line WHERE id = $1', [line.id]);
-        continue;
+/** stock.backorder.confirmation (TransientModel): `process` keeps a backorder, `process_cancel_backorder` drops the rest. */
+export const stockBackorderConfirmation: ModelDef = {
+  name: 'stock.backorder.confirmation',
+  description: 'Backorder Confirmation',
+  table: 'stock_backorder_confirmation',
+  order: 'id',
+  displayName: (a) => `'stock.backorder.confirmation,' || ${a}.id`,
+  fields: { show_transfers: boolean('Show Transfers'), ...auditFields() },
+  methods: {
+    async create(env, args, kwargs) {
+      const first = argument(args, kwargs, 0, 'vals_list', undefined);
+      const list = Array.isArray(first) ? first : [first];
+      const defaults = ((env.context.default_pick_ids as unknown[] | undefined) ?? []).map((c) => (Array.isArray(c) ? Number(c[1]) : Number(c)));
+      const ids: number[] = [];
+      for (const vals of list) {
+        const { pick_ids: _p, ...rest } = isRecord(vals) ? vals : {};
+        ids.push(await insert(env, stockBackorderConfirmation, rest, { pick_ids: defaults }));
       }
-      await updateAvailableQuantity(env, move.product_id, line.location_id, { reserved: -qty });
-      await updateAvailableQuantity(env, move.product_id, line.location_id, { quantity: -qty });
-      await updateAvailableQuantity(env, move.product_id, line.location_dest_id, { quantity: qty });
-      await env.cr.query(`UPDATE stock_move_line SET state = 'done', date = ${NOW}, write_date = ${NOW} WHERE id = $1`, [line.id]);
-      done += qty;
-    }
-    const state = done > 0 ? 'done' : 'cancel';
-    await env.cr.query(`UPDATE stock_move SET state = $2, quantity = $3, picked = $4, date = ${NOW}, write_date = ${NOW}, write_uid = $5 WHERE id = $1`, [move.id, state, done, done > 0, env.uid]);
-    if (done > 0) {
-      await runFifo(env, move.product_id, done, move.id, `${move.picking_name} - ${move.product_name}`);
-      if (move.sale_line_id) {
-        await env.cr.query(`UPDATE sale_order_line SET qty_delivered = qty_delivered + $2, write_date = ${NOW} WHERE id = $1`, [move.sale_line_id, done]);
-      }
-    }
-  }
-  await env.cr.query(`UPDATE stock_picking SET state = 'done', date_done = ${NOW}, write_date = ${NOW}, write_uid = $2 WHERE id = ANY($1)`, [ids, env.uid]);
-  await env.cr.query(
-    `UPDATE sale_order so
-     SET delivery_status = CASE WHEN (SELECT bool_and(p.state IN ('done', 'cancel')) FROM stock_picking p WHERE p.sale_id = so.id)
-                                THEN 'full' ELSE 'partial' END,
-         write_date = ${NOW}
-     WHERE so.id IN (SELECT sale_id FROM stock_picking WHERE id = ANY($1))`,
-    [ids],
-  );
-  return true;
-}
-
-function pickedQuantity(move: ValidateMove): number {
-  if (move.any_line_picked) return Number(move.picked_qty);
-  return move.picked ? Number(move.quantity) : 0;
-}
-
-/** stock_picking.py `_action_generate_backorder_wizard` (view id of stock.view_backorder_confirmation in the lab). */
-function backorderWizardAction(env: Env, ids: number[], toBackorder: number[]): Record<string, unknown> {
-  const viewId = 490;
-  return {
-    name: 'Create Backorder?',
-    type: 'ir.actions.act_window',
-    view_mode: 'form',
-    res_model: 'stock.backorder.confirmation',
-    views: [[viewId, 'form']],
-    view_id: viewId,
-    target: 'new',
-    context: {
-      ...env.context,
-      button_validate_picking_ids: (env.context.button_validate_picking_ids as number[] | undefined) ?? ids,
-      default_show_transfers: false,
-      default_pick_ids: toBackorder.map((id) => [4, id]),
+      return Array.isArray(first) ? ids : ids[0];
     },
-  };
-}
+    async process(env, args) {
+      return processBackorderWizard(env, recordIds(args), false);
+    },
+    async process_cancel_backorder(env, args) {
+      return processBackorderWizard(env, recordIds(args), true);
+    },
+  },
+};
 
+/** stock_backorder_confirmation.py `process` / `process_cancel_backorder`: validate again with skip_backorder → True. */
+async function processBackorderWizard(env: Env, ids: number[], cancel: boolean): Promise<unknown> {
+  await ensureExist(env, stockBackorderConfirmation, ids);
+  const wizard = await env.cr.query<{ pick_ids: number[] | null }>('SELECT pick_ids FROM stock_backorder_confirmation WHERE id = ANY($1)', [ids]);
+  const pickIds = wizard.rows.flatMap((r) => r.pick_ids ?? []);
+  const toValidate = ((env.context.button_validate_picking_ids as number[] | undefined) ?? pickIds).map(Number);
+  if (!toValidate.length) return true;
+  const context = { ...env.context, skip_backorder: true, ...(cancel ? { picking_ids_not_to_backorder: pickIds } : {}) };
+  return validatePickings({ ...env, context }, toValidate);
+}

@@ -173,7 +173,8 @@ export class LabWorkerApp {
         throw new PythonException('xml.parsers.expat.ExpatError', error instanceof Error ? error.message : String(error));
       }
       const result = await this.dispatchRpc(service, call.method, call.params, state, 'xmlrpc');
-      if (result === undefined || result === null) {
+      // xmlrpc.client.dumps(allow_none=False) refuses a None anywhere in the reply (e.g. inside an action's context)
+      if (containsNone(result)) {
         // xmlrpc.client.dumps(allow_none=False) fails after the transaction committed
         const error = marshalNoneError();
         return { status: 200, headers: XML_HEADERS, body: faultResponse(1, formatTraceback(error, MARSHAL_NONE_FRAMES)) };
@@ -452,6 +453,14 @@ class CookieResult {
     readonly value: unknown,
     readonly cookie: string,
   ) {}
+}
+
+/** True when `value` is None or holds a None at any depth (what Python's XML-RPC marshaller refuses). */
+export function containsNone(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.some(containsNone);
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).some(containsNone);
+  return false;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

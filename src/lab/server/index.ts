@@ -7,6 +7,12 @@
  *
  * A worker that dies is replaced; the request it was serving gets HTTP 502 (what a proxy in
  * front of Odoo answers when a worker is killed mid-request).
+ *
+ * `maxCronThreads` cron worker processes (WorkerCron, server/cron.ts) run the scheduled jobs.
+ * The watchdog is PreforkServer.process_timeout: a worker busy for `limitTimeReal` seconds on one
+ * request (or job) is killed with SIGKILL and logged as
+ * `ERROR ? odoo.service.server: WorkerHTTP (<pid>) timeout after <limit>s`; process_spawn forks a
+ * replacement while the other workers keep serving.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +37,12 @@ export interface LabServerOptions {
   timeScale?: number;
   /** Connections per worker pool (Odoo's db_maxconn, default 64). */
   dbMaxConn?: number;
+  /** Cron worker processes (Odoo's max_cron_threads; lab default 0). */
+  maxCronThreads?: number;
+  /** Cron poll period and job interval, seconds (default 60). */
+  cronIntervalS?: number;
+  /** Seconds a worker may spend on one request before it is killed (Odoo's limit_time_real, default 120). */
+  limitTimeReal?: number;
 }
 
 export interface LabServer {
@@ -38,6 +50,8 @@ export interface LabServer {
   port: number;
   /** Pids of the live workers. */
   workerPids(): number[];
+  /** Pids of the live cron workers. */
+  cronPids(): number[];
   stop(): Promise<void>;
 }
 
@@ -53,8 +67,13 @@ interface PendingRequest {
 interface WorkerSlot {
   child: ChildProcess;
   pid: number;
+  kind: 'http' | 'cron';
   ready: boolean;
   current?: PendingRequest;
+  /** When the current request (or cron job) started (ms since epoch); undefined when idle. */
+  busySince?: number;
+  /** Killed by the watchdog (its replacement is not logged as an unexpected exit). */
+  killed?: boolean;
 }
 
 /** Largest request body accepted (bytes). */
@@ -71,7 +90,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     logFile: options.logFile,
     timeScale: options.timeScale ?? 1,
     dbMaxConn: options.dbMaxConn ?? 64,
+    cronIntervalS: options.cronIntervalS ?? 60,
   };
+  const limitTimeReal = options.limitTimeReal ?? 120;
+  if (!(limitTimeReal > 0)) throw new LabServerError(`limitTimeReal: expected seconds > 0, got ${limitTimeReal}; pass --limit-time-real 120 or another positive number.`);
   const log = new OdooLog(options.logFile);
   const script = await workerScript();
   const queue: PendingRequest[] = [];
@@ -82,10 +104,11 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const dispatch = () => {
     for (const slot of slots) {
       if (!queue.length) return;
-      if (!slot.ready || slot.current) continue;
+      if (slot.kind !== 'http' || !slot.ready || slot.current) continue;
       const pending = queue.shift() as PendingRequest;
       if (pending.res.destroyed) continue;
       slot.current = pending;
+      slot.busySince = Date.now();
       slot.child.send(pending.message);
     }
   };
@@ -97,10 +120,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     res.end(body);
   };
 
-  const spawn = (): Promise<WorkerSlot> =>
+  const spawn = (kind: 'http' | 'cron' = 'http'): Promise<WorkerSlot> =>
     new Promise((resolve, reject) => {
       const child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
-      const slot: WorkerSlot = { child, pid: child.pid ?? 0, ready: false };
+      const slot: WorkerSlot = { child, pid: child.pid ?? 0, kind, ready: false };
       slots.add(slot);
       child.on('message', (message: WorkerToMaster) => {
         if (message.type === 'ready') {
@@ -109,9 +132,14 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
           dispatch();
         } else if (message.type === 'failed') {
           reject(new LabServerError(`lab worker ${slot.pid} could not start: ${message.message}`));
+        } else if (message.type === 'busy') {
+          slot.busySince = Date.now();
+        } else if (message.type === 'idle') {
+          slot.busySince = undefined;
         } else if (message.type === 'response' && slot.current?.message.id === message.id) {
           const { res } = slot.current;
           slot.current = undefined;
+          slot.busySince = undefined;
           reply(res, message.status, message.headers, message.body);
           dispatch();
         }
@@ -122,12 +150,24 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         if (slot.current) reply(slot.current.res, 502, { 'Content-Type': 'text/plain' }, 'Bad Gateway');
         slot.current = undefined;
         if (!stopping) {
-          log.write('WARNING', '?', 'odoo.service.server', `Worker (${slot.pid}) exited (${signal ?? code}), forking a replacement`);
-          spawn().catch(() => undefined);
+          if (!slot.killed) log.write('WARNING', '?', 'odoo.service.server', `Worker (${slot.pid}) exited (${signal ?? code}), forking a replacement`);
+          spawn(kind).catch(() => undefined);
         }
       });
-      child.send({ type: 'init', config });
+      child.send({ type: 'init', config: { ...config, role: kind } });
     });
+
+  // PreforkServer.process_timeout, checked about 4 times per limit (at least once a second)
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    for (const slot of slots) {
+      if (slot.busySince === undefined || slot.killed || now - slot.busySince < limitTimeReal * 1000) continue;
+      log.write('ERROR', '?', 'odoo.service.server', `${slot.kind === 'cron' ? 'WorkerCron' : 'WorkerHTTP'} (${slot.pid}) timeout after ${limitTimeReal}s`);
+      slot.killed = true;
+      slot.child.kill('SIGKILL');
+    }
+  }, Math.min(1000, Math.max(50, (limitTimeReal * 1000) / 4)));
+  watchdog.unref();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -166,6 +206,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
 
   const stopWorkers = async () => {
     stopping = true;
+    clearInterval(watchdog);
     await Promise.all(
       [...slots].map(
         (slot) =>
@@ -180,7 +221,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   };
 
   try {
-    await Promise.all(Array.from({ length: options.workers }, () => spawn()));
+    await Promise.all([
+      ...Array.from({ length: options.workers }, () => spawn('http')),
+      ...Array.from({ length: options.maxCronThreads ?? 0 }, () => spawn('cron')),
+    ]);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -197,7 +241,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
-    workerPids: () => [...slots].filter((s) => s.ready).map((s) => s.pid),
+    workerPids: () => [...slots].filter((s) => s.ready && s.kind === 'http').map((s) => s.pid),
+    cronPids: () => [...slots].filter((s) => s.ready && s.kind === 'cron').map((s) => s.pid),
     async stop() {
       await stopWorkers();
       for (const pending of queue.splice(0)) reply(pending.res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');

@@ -11,6 +11,10 @@ export interface WorkerConfig {
   timeScale: number;
   /** Per-process pool limit (Odoo's db_maxconn, default 64). */
   dbMaxConn: number;
+  /** `http` serves requests (WorkerHTTP); `cron` runs the scheduled jobs (WorkerCron). */
+  role?: 'http' | 'cron';
+  /** Cron: seconds between two polls for due jobs, and the lab's job interval (Odoo: SLEEP_INTERVAL 60 s). */
+  cronIntervalS?: number;
 }
 
 export interface HttpRequestMessage {
@@ -33,4 +37,7 @@ export interface HttpResponseMessage {
 }
 
 export type MasterToWorker = { type: 'init'; config: WorkerConfig } | HttpRequestMessage;
-export type WorkerToMaster = { type: 'ready'; pid: number } | { type: 'failed'; message: string } | HttpResponseMessage;
+/** A cron worker reports when it starts and ends a job, for the master's limit_time_real watchdog. */
+export type CronActivityMessage = { type: 'busy' } | { type: 'idle' };
+
+export type WorkerToMaster = { type: 'ready'; pid: number } | { type: 'failed'; message: string } | HttpResponseMessage | CronActivityMessage;

@@ -4,6 +4,7 @@
  * the requests the master hands it, one at a time.
  */
 import pg from 'pg';
+import { runCronLoop } from './cron.js';
 import { LabWorkerApp } from './dispatch.js';
 import { OdooLog } from './log.js';
 import type { MasterToWorker, WorkerConfig, WorkerToMaster } from './protocol.js';
@@ -28,7 +29,12 @@ async function start(config: WorkerConfig): Promise<LabWorkerApp> {
   pool.on('error', () => undefined); // an idle connection dropped by the server is simply replaced
   const client = await pool.connect(); // fail fast when the database is unreachable
   client.release();
-  new OdooLog(config.logFile).info('?', 'odoo.service.server', `Worker WorkerHTTP (${process.pid}) alive`);
+  const cron = config.role === 'cron';
+  new OdooLog(config.logFile).info('?', 'odoo.service.server', `Worker ${cron ? 'WorkerCron' : 'WorkerHTTP'} (${process.pid}) alive`);
+  if (cron) {
+    // starts after 'ready' is sent (the loop never returns)
+    setImmediate(() => void runCronLoop(config, pool, send));
+  }
   return new LabWorkerApp(config, pool);
 }
 

@@ -29,13 +29,24 @@ export interface LabFixture {
   stop(): Promise<void>;
 }
 
-export async function startFixture(options: { workers?: number; timeScale?: number } = {}): Promise<LabFixture> {
+export interface FixtureOptions {
+  workers?: number;
+  timeScale?: number;
+  maxCronThreads?: number;
+  cronIntervalS?: number;
+  limitTimeReal?: number;
+}
+
+export async function startFixture(options: FixtureOptions = {}): Promise<LabFixture> {
   const dir = await temporaryLabDirectory('lab-server-test-');
   const pg = await startPostgres({ dataDir: path.join(dir, 'pgdata') });
   const connection = { host: pg.host, port: pg.port, user: pg.user, password: pg.password };
   await createLabDatabase(connection, DB, { dataset: 'small', adminPassword: ADMIN_PASSWORD });
   const logFile = path.join(dir, 'odoo.log');
-  const server = await startLabServer({ pg: connection, db: DB, workers: options.workers ?? 2, logFile, timeScale: options.timeScale ?? 0.1 });
+  const server = await startLabServer({
+    pg: connection, db: DB, workers: options.workers ?? 2, logFile, timeScale: options.timeScale ?? 0.1,
+    maxCronThreads: options.maxCronThreads, cronIntervalS: options.cronIntervalS, limitTimeReal: options.limitTimeReal,
+  });
   return {
     pg,
     server,
