@@ -21,6 +21,7 @@ import { mergeCommand } from './commands/merge.js';
 import { checkCommand } from './commands/check.js';
 import { prepareCommand } from './commands/prepare.js';
 import { cleanupCommand } from './commands/cleanup.js';
+import { runsCommand } from './commands/runs.js';
 import { exitWith, pendingExitCode, setExitCode } from './exit.js';
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     .command(prepareCommand)
     .command(runCommand)
     .command(cleanupCommand)
+    .command(runsCommand)
     .command(reportCommand)
     .command(profilesCommand)
     .command(exportCommand)

@@ -134,10 +134,12 @@ export async function runClosedModel(shape: ClosedModelShape, ctx: ExecutorConte
   if (!signal.aborted && clock.now() < endMs) await clock.sleepUntil(endMs, signal);
   stopping = true;
   for (const loop of loops.values()) loop.wake.abort();
-  if (!signal.aborted && inFlight.size > 0) {
+  if (inFlight.size > 0) {
+    // In-flight iterations get the graceful stop, also when the run is stopped early (Ctrl-C, an
+    // abort): from the plan's end, or from the stop when it came first (issue 10, "Nothing lost").
     const settled = new AbortController();
     void Promise.allSettled([...inFlight]).then(() => settled.abort());
-    await clock.sleepUntil(endMs + shape.gracefulStopS * 1000, AbortSignal.any([signal, settled.signal]));
+    await clock.sleepUntil(Math.min(endMs, clock.now()) + shape.gracefulStopS * 1000, settled.signal);
   }
   result.abandoned = inFlight.size;
   return result;

@@ -20,6 +20,7 @@ import { RunWriter, type ManifestInput } from '../run/writer.js';
 import { redactUrl } from '../run/redact.js';
 import type { RunStatus } from '../run/records.js';
 import { toolVersion } from '../cli/version.js';
+import { CircuitBreaker, DEFAULT_BREAKER, type BreakerConfig } from '../safety/circuit-breaker.js';
 
 export interface RunLoadOptions {
   plan: LoadPlan;
@@ -57,6 +58,12 @@ export interface RunLoadOptions {
   pgLogFile?: string;
   /** Collector problems worth telling the user (missing privileges). */
   onWarning?: (message: string) => void;
+  /**
+   * Circuit breaker (src/safety/circuit-breaker.ts), embedded engine only: stops the run with
+   * status `aborted` when the target's error rate or latency crosses a safety limit.
+   * Default: on with DEFAULT_BREAKER; `false` disables it.
+   */
+  breaker?: BreakerConfig | false;
 }
 
 export interface RunLoadResult {
@@ -139,17 +146,41 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
         thresholds = [...thresholds, { source: "k6's own thresholds (exit code 99)", value: null, pass: false }];
       }
     } else {
-      const result = await runPlan({
-        plan,
-        journeys: journeysUsed,
-        createClient: (request) => createClient(target, transportOf(request.journey)),
-        sink: { window: (record) => writer.window(record), event: (record) => writer.event(record), engine: (record) => writer.append('engine', record) },
-        tag: runId,
-        thresholds: options.thresholds,
-        signal: options.signal,
-        onProgress: options.onProgress,
+      // The breaker stops the engine through its own controller; the engine then reports
+      // `interrupted`, which is turned into `aborted` with the breaker's reason below.
+      const tripped = new AbortController();
+      const breakerConfig = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
+      const breaker = breakerConfig === false ? undefined : new CircuitBreaker(breakerConfig, (why) => {
+        writer.event({ v: 1, type: 'warning', t: Date.now(), source: 'circuit-breaker', message: why });
+        tripped.abort(new Error(why));
       });
-      ({ status, reason, thresholds } = result);
+      const signal = options.signal ? AbortSignal.any([options.signal, tripped.signal]) : tripped.signal;
+      try {
+        const result = await runPlan({
+          plan,
+          journeys: journeysUsed,
+          createClient: (request) => createClient(target, transportOf(request.journey)),
+          sink: {
+            window: (record) => {
+              writer.window(record);
+              breaker?.addWindow(record, manifest.windowMs);
+            },
+            event: (record) => writer.event(record),
+            engine: (record) => writer.append('engine', record),
+          },
+          tag: runId,
+          thresholds: options.thresholds,
+          signal,
+          onProgress: options.onProgress,
+        });
+        ({ status, reason, thresholds } = result);
+        if (breaker?.reason !== undefined && status === 'interrupted' && !options.signal?.aborted) {
+          status = 'aborted';
+          reason = breaker.reason;
+        }
+      } finally {
+        breaker?.release();
+      }
     }
   } catch (error) {
     status = 'failed';

@@ -3,12 +3,13 @@ import { handleErrors } from '../handle-errors.js';
 import { setExitCode } from '../exit.js';
 import { withEngine, type EngineOptions } from '../options-engine.js';
 import { withOdooConfig, type OdooConfigOptions } from '../options-odoo.js';
+import { withSafety, type SafetyOptions } from '../options-safety.js';
 import {
   withPg, withPlan, withTarget, withVerbose,
   type PgOptions, type PlanOptions, type TargetOptions, type VerboseOptions,
 } from '../options.js';
 
-export interface RunCommandOptions extends TargetOptions, OdooConfigOptions, PgOptions, PlanOptions, EngineOptions, VerboseOptions {
+export interface RunCommandOptions extends TargetOptions, OdooConfigOptions, PgOptions, PlanOptions, EngineOptions, SafetyOptions, VerboseOptions {
   profile: string;
   out: string;
   report: boolean;
@@ -23,7 +24,7 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
   command: 'run <profile>',
   describe: 'Drive a workload profile against an Odoo (the lab or a staging server) and write a run directory',
   builder: (yargs: Argv) =>
-    withVerbose(withEngine(withPlan(withPg(withOdooConfig(withTarget(yargs))))))
+    withVerbose(withSafety(withEngine(withPlan(withPg(withOdooConfig(withTarget(yargs)))))))
       .positional('profile', { type: 'string', demandOption: true, describe: 'A profile name (odoo-capacity profiles) or a file: ./my-profile.ts or .yaml' })
       .option('out', { type: 'string', default: 'runs', describe: 'Directory that receives the run directory' })
       .option('report', { type: 'boolean', default: true, describe: 'Write report.html at the end (--no-report to skip)' })
@@ -39,6 +40,10 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
       .example(
         'ODOO_PASSWORD=… $0 run morning-order-wave --target https://staging.example.com --db staging --login loadtest --pg postgres://monitor@db/staging --duration 900',
         'Compress the morning wave into 15 minutes against staging',
+      )
+      .example(
+        '$0 run distribution-day --target https://staging.example.com --db staging --login loadtest --duration 1800 --dry-run',
+        'Show the plan, the load and the records it would create, without sending a request',
       ),
   handler: async (argv) => {
     setExitCode(await handleErrors(argv.verbose, async () => (await import('../impl/run.js')).runCommandImpl(argv)));

@@ -14,6 +14,9 @@ import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js'
 import { ExitCode } from '../exit-codes.js';
 import { createProgressPrinter } from '../progress.js';
 import type { RunCommandOptions } from '../commands/run.js';
+import { assertWithinCaps, capsFromOptions } from '../../safety/caps.js';
+import { breakerFromOptions } from '../../safety/circuit-breaker.js';
+import { describeDryRun, formatDryRun } from '../../safety/dry-run.js';
 
 export async function runCommandImpl(options: RunCommandOptions): Promise<number> {
   if (options['sample-interval'] < 100 || options['sample-interval'] > 60_000) {
@@ -26,14 +29,21 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   if (options.duration !== undefined && !(options.duration > 0)) {
     throw new UsageError(`--duration: expected seconds above 0, got ${options.duration}.`);
   }
-  const target = resolveTarget({
-    target: options.target,
-    db: options.db,
-    login: options.login,
-    passwordFile: options['password-file'],
-    apiKeyFile: options['api-key-file'],
-    config: options.config,
-  });
+  const caps = capsFromOptions(options);
+  const breaker = breakerFromOptions(options);
+  // A dry run sends nothing, so it needs no password (a file or config given is still read).
+  const env = options['dry-run'] ? { ...process.env, ODOO_PASSWORD: process.env.ODOO_PASSWORD || 'not-needed-for-a-dry-run' } : process.env;
+  const target = resolveTarget(
+    {
+      target: options.target,
+      db: options.db,
+      login: options.login,
+      passwordFile: options['password-file'],
+      apiKeyFile: options['api-key-file'],
+      config: options.config,
+    },
+    env,
+  );
   const profile = await loadProfile(options.profile);
   const plan = compileProfile(profile, {
     scale: options.scale,
@@ -44,6 +54,14 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   const segment = segmentFromOptions(options);
   const runPlanned = segment ? segmentPlan(plan, segment) : plan;
   const thresholds = thresholdsFromOptions(plan, options);
+  const pgUrl = options.pg ?? process.env.PG_URL;
+  if (options['dry-run']) {
+    const lines = formatDryRun(describeDryRun({ plan: runPlanned, target, pgUrl, caps }));
+    process.stdout.write(lines.join('\n') + '\n');
+    return ExitCode.ok;
+  }
+  // Guards before any request: the caps (one line naming the flag to raise), then the staging marker in runLoad.
+  assertWithinCaps(runPlanned, caps);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted by Ctrl-C'));
   process.once('SIGINT', onSigint);
@@ -56,7 +74,8 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       journeys,
       target,
       transport: options.transport as TransportName | undefined,
-      pgUrl: options.pg ?? process.env.PG_URL,
+      pgUrl,
+      breaker,
       runsDir: path.resolve(options.out),
       allowUnneutralized: options['allow-unneutralized-database'],
       sampleIntervalMs: options['sample-interval'],
@@ -73,7 +92,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
     process.stdout.write(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}\n`);
     if (!options.report) return result.status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
     const report = await buildReport(result.runDir);
-    process.stdout.write(`report: ${report.html}\n`);
+    process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
     if (result.status === 'interrupted') return ExitCode.interrupted;
     const failed = thresholdsFailure(result.thresholds);
     if (failed) throw failed;

@@ -19,6 +19,16 @@ export class LoginOnce {
     return this.uidValue;
   }
 
+  /**
+   * Forgets the login (the server said the session expired: restart, logout): the next `ensure()`
+   * logs in again. A remembered refusal is kept.
+   */
+  reset(): void {
+    if (this.uidValue === undefined) return;
+    this.uidValue = undefined;
+    this.pending = undefined;
+  }
+
   /** The uid, logging in when not done yet. */
   ensure(): Promise<number> {
     if (this.uidValue !== undefined) return Promise.resolve(this.uidValue);

@@ -50,10 +50,9 @@ export class WebSessionClient implements OdooClient {
   }
 
   call<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
-    return this.guard(async () => {
-      await this.session.ensure();
-      return (await this.post(`web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs }, `${model}.${method}`)) as T;
-    });
+    return this.guard(() =>
+      this.relogOnExpiry(async () => (await this.post(`web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs }, `${model}.${method}`)) as T),
+    );
   }
 
   /**
@@ -61,10 +60,9 @@ export class WebSessionClient implements OdooClient {
    * `clean_action`) or `false` when the method returned something else than an action.
    */
   callButton<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
-    return this.guard(async () => {
-      await this.session.ensure();
-      return (await this.post('web/dataset/call_button', { model, method, args, kwargs }, `${model}.${method}`)) as T;
-    });
+    return this.guard(() =>
+      this.relogOnExpiry(async () => (await this.post('web/dataset/call_button', { model, method, args, kwargs }, `${model}.${method}`)) as T),
+    );
   }
 
   async close(): Promise<void> {
@@ -102,6 +100,30 @@ export class WebSessionClient implements OdooClient {
     const cookie = sessionCookieOf(reply);
     if (cookie !== undefined) this.sessionId = cookie ?? undefined;
     return decodeJsonRpcReply(reply.body.toString('utf8'), this.channel.urlOf(path), call);
+  }
+
+  /**
+   * Runs `call` logged in; when Odoo answers SessionExpiredException (a restart of Odoo with
+   * file-less sessions, a logout, a session store wiped), logs in again once and retries. Odoo
+   * checks the session before dispatching, so the refused call had no effect and the retry
+   * cannot duplicate a write (Odoo 17 odoo/addons/base/models/ir_http.py `_authenticate` raises it before the endpoint runs).
+   */
+  private async relogOnExpiry<T>(call: () => Promise<T>): Promise<T> {
+    await this.session.ensure();
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof OdooError && error.kind === 'session_expired')) throw error;
+      this.session.reset();
+      this.sessionId = undefined;
+      await this.session.ensure();
+      try {
+        return await call();
+      } catch (again) {
+        if (again instanceof OdooError && again.kind === 'session_expired') this.session.reset();
+        throw again;
+      }
+    }
   }
 
   private async guard<T>(fn: () => Promise<T>): Promise<T> {

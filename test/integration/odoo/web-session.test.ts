@@ -153,7 +153,34 @@ describe('WebSessionClient against an Odoo 17-shaped server', () => {
     });
     client = new WebSessionClient(target(server.url));
     await expect(client.call('res.partner', 'read', [[1]])).rejects.toMatchObject({ kind: 'session_expired', code: 'ODOO_SESSION_EXPIRED' });
-    expect(client.sessionCookie).toBe('sid1');
+    // It logged in again once (issue 10), then gave up: still expired.
+    expect(sessions).toBe(2);
+    expect(client.sessionCookie).toBe('sid2');
+  });
+
+  it('logs in again once when the session expired (an Odoo restart) and retries the call', async () => {
+    let sessions = 0;
+    const calls: string[] = [];
+    server = await startServer((request) => {
+      const rpc = parseJsonRpc(request.body);
+      if (request.path === '/web/session/authenticate') {
+        sessions += 1;
+        return { ...jsonRpcResult(rpc.id, { uid: 6 }), headers: { 'Content-Type': 'application/json', 'Set-Cookie': sessionCookie(`sid${sessions}`) } };
+      }
+      const cookie = request.headers.cookie ?? '';
+      calls.push(cookie);
+      // The restarted server knows only sessions made after the restart (sid2 onwards).
+      if (cookie.includes('session_id=sid1')) {
+        return jsonRpcErrorReply(rpc.id, jsonRpcError('odoo.http.SessionExpiredException', 'Session expired', 100, 'Odoo Session Expired'));
+      }
+      return jsonRpcResult(rpc.id, [{ id: 1 }]);
+    });
+    client = new WebSessionClient(target(server.url));
+    await expect(client.call('res.partner', 'read', [[1]])).resolves.toEqual([{ id: 1 }]);
+    expect(sessions).toBe(2);
+    expect(calls).toEqual(['session_id=sid1', 'session_id=sid2']);
+    await expect(client.callButton('sale.order', 'action_confirm', [[1]])).resolves.toEqual([{ id: 1 }]);
+    expect(sessions).toBe(2);
   });
 });
 

@@ -131,10 +131,12 @@ describe('runPlan in fake time', () => {
     const result = await runPlan({ plan, journeys: { 'stock-inquiry': searchJourney }, createClient, sink, clock, signal: controller.signal });
     expect(result).toMatchObject({ status: 'interrupted', reason: 'stopped by the operator' });
     expect(result.scheduled).toBe(50);
+    // The iteration in flight at the stop (started at 5000 ms, 20 ms long) got its graceful stop.
+    expect(result).toMatchObject({ iterations: 50, abandoned: 0 });
     expect(sum(iterationWindows(sink).map((w) => w.scheduled ?? 0))).toBe(50);
     expect(sink.events.filter((e) => e.type === 'phase')).toEqual([
       { v: 1, type: 'phase', t: START, phase: 'wave', edge: 'start' },
-      { v: 1, type: 'phase', t: START + 5010, phase: 'wave', edge: 'end' },
+      { v: 1, type: 'phase', t: START + 5020, phase: 'wave', edge: 'end' },
     ]);
   });
 
