@@ -156,6 +156,10 @@ function lightRow(j: JourneyVerdict): string {
 }
 
 function partialSentence(summary: RunSummary): string {
+  if (summary.status === 'running') {
+    // The manifest was never closed: the runner was killed (SIGKILL, crash, lost machine) or is still going.
+    return `Partial run: the run did not close (its process stopped without finishing, or it is still running). Results cover the ${formatDurationS(summary.durationS)} recorded.`;
+  }
   const reason = summary.statusReason ? ` (${summary.statusReason})` : '';
   return `Partial run: status "${summary.status}"${reason}. Results cover only the ${formatDurationS(summary.durationS)} that ran.`;
 }

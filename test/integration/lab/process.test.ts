@@ -61,7 +61,7 @@ describe('concurrency and cron', () => {
     expect(rolledBack, `${rolledBack} rollbacks for ${retries} retries`).toBeGreaterThanOrEqual(retries + 12);
     expect(log()).toContain('ERROR: could not serialize access due to concurrent update');
     const { rows } = await db.query<{ reserved: string; quantity: string; layer: string }>(
-      `SELECT (SELECT reserved_quantity::float8::text FROM stock_quant WHERE product_id = $1 AND location_id = 8) AS reserved,
+      `SELECT (SELECT sum(reserved_quantity)::float8::text FROM stock_quant WHERE product_id = $1 AND location_id = 8) AS reserved,
               (SELECT sum(quantity)::float8::text FROM stock_quant WHERE product_id = $1 AND location_id = 5) AS quantity,
               (SELECT sum(quantity)::float8::text FROM stock_valuation_layer WHERE product_id = $1 AND quantity < 0) AS layer`,
       [product],

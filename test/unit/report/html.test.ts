@@ -147,3 +147,12 @@ describe('renderReportHtml: escaping', () => {
     expect(html).toContain('because &lt;b&gt;reasons&lt;/b&gt;');
   });
 });
+
+describe('renderReportHtml: a run that never closed', () => {
+  it('says the process stopped without finishing instead of quoting the raw status', async () => {
+    const input = fixtureInput({});
+    input.summary.status = 'running';
+    const html = await renderReportHtml(input);
+    expect(html).toContain('Partial run: the run did not close (its process stopped without finishing, or it is still running).');
+  });
+});
