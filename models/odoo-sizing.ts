@@ -180,7 +180,7 @@ export function odooSizing(input: OdooWorkloadInput): OdooSizing {
     maxCronThreads: {
       value: cron,
       unit: 'threads',
-      reason: `Cron work keeps ${cronBusy.toFixed(2)} worker-seconds/s busy at the peak; ${cron} thread${cron === 1 ? '' : 's'} keep each under 50 % busy.`,
+      reason: `Cron work keeps ${cronBusy.toFixed(2)} worker-seconds/s busy at the peak; ${cron === 1 ? '1 thread keeps it' : `${cron} threads keep each`} under 50 % busy.`,
       formula: 'max(1, ⌈cron busy seconds per second / 0.5⌉)',
       inputs: { cronBusySecondsPerS: cronBusy },
     },

@@ -142,14 +142,14 @@ interface ReasonFacts {
  * (target 1 s) and utilisation at 37 % (ceiling 70 %). The p95 target decides."
  */
 export function workersReason(f: ReasonFacts): string {
-  const workers = `${f.servers} worker${f.servers === 1 ? '' : 's'}`;
+  const workers = f.servers === 1 ? '1 worker keeps' : `${f.servers} workers keep`;
   const load = `${formatSignificant(f.ratePerS)} requests/s of ${formatSignificant(f.serviceMeanS)} s each`;
   const utilisation = `utilisation at ${formatPercent(f.rho)} (ceiling ${formatPercent(f.maxUtilization)})`;
   if (f.decidedBy === 'unreachable-target') {
     return (
       `No worker count can meet a p95 of ${formatSignificant(f.targetP95S)} s: requests of ${formatSignificant(f.serviceMeanS)} s ` +
       `(service-time SCV ${formatSignificant(f.serviceScv)}) have a p95 of ${formatSignificant(f.floorS)} s on their own, before any queueing. ` +
-      `At ${load}, ${workers} keep ${utilisation}, with p95 at ${formatSignificant(f.predictedP95S)} s.`
+      `At ${load}, ${workers} ${utilisation}, with p95 at ${formatSignificant(f.predictedP95S)} s.`
     );
   }
   const decides =
@@ -158,7 +158,7 @@ export function workersReason(f: ReasonFacts): string {
       : f.decidedBy === 'utilization-ceiling'
         ? 'The utilisation ceiling decides; the p95 target alone would need fewer.'
         : 'Both the p95 target and the utilisation ceiling hold at this count.';
-  return `At ${load}, ${workers} keep p95 at ${formatSignificant(f.predictedP95S)} s (target ${formatSignificant(f.targetP95S)} s) and ${utilisation}. ${decides}`;
+  return `At ${load}, ${workers} p95 at ${formatSignificant(f.predictedP95S)} s (target ${formatSignificant(f.targetP95S)} s) and ${utilisation}. ${decides}`;
 }
 
 /** Three significant digits, no trailing zeros: 0.3100 → "0.31", 2.4 → "2.4", 1234.5 → "1230". */

@@ -5,11 +5,13 @@
  *   with a forecast:  measured demands ──► forecastToWorkload ──► recommendPlan   (sized for the forecast peak)
  *   without one:      the run's busiest phase as the workload ──► the same models  (sized for the tested peak)
  *
- * Without a forecast the workload is the run itself: per-request rate and service time as
- * `recommendWorkers` measures them (service-demand.ts), CPU from the measured demands
- * (measured-demands.ts: calibration CPU shares on the measured worker time), burstiness as the busiest
- * phase's iteration rate over the run's mean. PostgreSQL RAM is assumed 16 GB, as `plan` does when a
- * forecast declares none.
+ * Without a forecast the workload is the run itself: the busiest phase's request rate and the
+ * load-dependent worker time per request (worker-sizing.ts: from Odoo's log when its records are
+ * given — base attempt time in the least-loaded phase plus the measured retry back-off at the peak
+ * concurrency — else client-side step times), CPU from the unloaded CPU share of that time, never the
+ * loaded wall time; burstiness as the busiest phase's iteration rate over the run's mean. The HTTP
+ * worker count never falls to or below a tested count the log shows saturated. PostgreSQL RAM is
+ * assumed 16 GB, as `plan` does when a forecast declares none.
  *
  * Headroom (the verdict's "35 % headroom"): with a forecast, of the recommended configuration at the
  * forecast peak (recommendPlan); without one, of the TESTED configuration at the tested peak when the
@@ -18,7 +20,7 @@
 import type { Forecast, Workload } from '../../models/forecast.js';
 import { forecastToWorkload } from '../../models/forecast.js';
 import { headroom } from '../../models/headroom.js';
-import { odooSizing } from '../../models/odoo-sizing.js';
+import { memoryPerWorkerMb, odooSizing, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
 import { recommendPlan, type PlanRecommendation } from '../../models/plan-recommendation.js';
 import { postgresSizing } from '../../models/postgres-sizing.js';
 import type { Reasoned } from '../../models/reasoned.js';
@@ -26,8 +28,10 @@ import { recommendTenancy } from '../../models/tenancy.js';
 import { workersForTarget } from '../../models/workers-needed.js';
 import { measuredDemands } from './measured-demands.js';
 import { DEFAULT_REQUEST_P95_S } from './recommend.js';
+import type { OdooLogRecord } from '../run/records.js';
 import { requestServiceTime } from './service-demand.js';
 import type { RunSummary } from './types.js';
+import { sizeWorkers, type WorkerSizing } from './worker-sizing.js';
 
 /** PostgreSQL RAM assumed when no forecast declares it, GB (as `plan`). */
 export const ASSUMED_POSTGRES_RAM_GB = 16;
@@ -44,15 +48,19 @@ export interface RecommendationSet {
   /** Headroom used by the verdict (also in `values.headroom`). */
   headroom: Reasoned<number>;
   notes: string[];
+  /** How the HTTP workers were sized for the tested peak (absent with a forecast): for the risks and the what-if table. */
+  workers?: WorkerSizing;
 }
 
 const GB = 2 ** 30;
 
 /**
  * The recommendation set for a run, sized for `forecast` when given, else for the tested peak.
+ * `odooLog`: the run's Odoo log records (odoo_log.ndjson), for the worker-side, load-dependent
+ * worker time; without them the client-side timings stand in (and the reason says so).
  * Returns undefined when the run completed no request (nothing to size from).
  */
-export function recommendationSet(summary: RunSummary, forecast?: Forecast): RecommendationSet | undefined {
+export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[]): RecommendationSet | undefined {
   const demand = requestServiceTime(summary);
   if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
   const measured = measuredDemands(summary);
@@ -61,20 +69,48 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast): Rec
     const plan = recommendPlan(forecast, workload);
     return fromPlan(plan, `the forecast "${forecast.name}" peak hour (demands measured in run ${summary.runId} where exercised)`, 'forecast', measured.notes);
   }
-  const workload = workloadFromRun(summary, measured.demands, measured.measured);
+  const sizing = sizeWorkers(summary, odooLog, { targetP95S: DEFAULT_REQUEST_P95_S });
+  const workload = workloadFromRun(summary, measured.demands, measured.measured, sizing);
   const plan = planForWorkload(summary.profile, workload);
+  applyWorkerSizing(plan, sizing);
   const tested = testedHeadroom(summary, workload);
   if (tested !== undefined) plan.headroom = tested;
   const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
-  return fromPlan(plan, `the tested peak (phase ${demand.busiestPhase}${scale})`, 'run', measured.notes);
+  const set = fromPlan(plan, `the tested peak (phase ${demand.busiestPhase}${scale})`, 'run', [...measured.notes, ...sizing.notes]);
+  set.workers = sizing;
+  return set;
+}
+
+/**
+ * The sized HTTP workers replace the plain queueing answer of odooSizing (which knows neither the
+ * retry term nor the saturation floor) unless its minimum of 2 is higher; memory follows the count.
+ */
+function applyWorkerSizing(plan: PlanRecommendation, sizing: WorkerSizing): void {
+  const { odoo } = plan;
+  if (sizing.httpWorkers.value < odoo.httpWorkers.value) return;
+  odoo.httpWorkers = sizing.httpWorkers;
+  const processes = odoo.httpWorkers.value + odoo.maxCronThreads.value;
+  const heavyShare = typeof odoo.memoryMb.inputs['heavyShare'] === 'number' ? odoo.memoryMb.inputs['heavyShare'] : DEFAULT_HEAVY_SHARE;
+  const perWorker = memoryPerWorkerMb(heavyShare);
+  odoo.memoryMb = {
+    ...odoo.memoryMb,
+    value: Math.ceil(processes * perWorker),
+    reason: odoo.memoryMb.reason.replace(/^\d+ workers/, `${processes} workers`),
+    inputs: { ...odoo.memoryMb.inputs, workers: processes },
+  };
 }
 
 /**
  * The run's busiest phase as a Workload: per-journey whole-iteration throughput there, the measured
- * demands, and the per-request figures `recommendWorkers` uses.
+ * demands, and the per-request rate, worker time and CPU of the worker sizing (worker-sizing.ts).
  */
-export function workloadFromRun(summary: RunSummary, demands: ReturnType<typeof measuredDemands>['demands'], measured: ReadonlySet<string>): Workload {
-  const demand = requestServiceTime(summary);
+export function workloadFromRun(
+  summary: RunSummary,
+  demands: ReturnType<typeof measuredDemands>['demands'],
+  measured: ReadonlySet<string>,
+  sizing: WorkerSizing = sizeWorkers(summary, undefined, { targetP95S: DEFAULT_REQUEST_P95_S }),
+): Workload {
+  const demand = sizing.demand;
   const busiest = summary.phases.find((p) => p.name === demand.busiestPhase) ?? summary.overall;
   const journeys = busiest.stats
     .filter((s) => s.step === null && demands[s.journey] !== undefined)
@@ -87,14 +123,15 @@ export function workloadFromRun(summary: RunSummary, demands: ReturnType<typeof 
   const longestStepMs = Math.max(0, ...summary.overall.stats.filter((s) => s.step !== null).map((s) => s.maxMs));
   return {
     journeys,
-    requests: { ratePerS: demand.ratePerS, serviceMeanS: demand.serviceS, serviceScv: demand.serviceScv ?? 1 },
+    requests: sizing.requests,
     integrationRequests: {
       ratePerS: integrationCalls,
       serviceMeanS: integrationCalls > 0 ? busy(integration) / integrationCalls : 0,
       serviceScv: 1,
     },
-    odooCpuSecondsPerS: journeys.reduce((sum, j) => sum + j.peakRatePerS * j.demand.cpuS, 0),
-    dbCpuSecondsPerS: journeys.reduce((sum, j) => sum + j.peakRatePerS * j.demand.dbS, 0),
+    // Per request from the unloaded CPU share (worker-sizing.ts), not from loaded wall time.
+    odooCpuSecondsPerS: sizing.odooCpuSecondsPerS,
+    dbCpuSecondsPerS: sizing.dbCpuSecondsPerS,
     integrationShare: busy(journeys) > 0 ? busy(integration) / busy(journeys) : 0,
     burstiness: meanRate > 0 ? Math.max(1, iterationRate(busiest) / meanRate) : 1,
     conflictPerWriter: 0,

@@ -39,6 +39,29 @@ export interface RiskContext {
   recommendedWorkers?: number;
   /** CPU cores of the machine the database ran on, when known. */
   cores?: number;
+  /** What limited the tested configuration (worker-sizing.ts), for the action text; default from the evidence. */
+  workerLimit?: 'workers' | 'cpu' | 'retries' | 'none';
+}
+
+/**
+ * What to do about saturated workers, consistent with the recommendation: raise from the tested
+ * count to the recommended one when it is higher; when it is not, more workers alone do not help —
+ * say what limited the run (CPU, or retry back-off sleeping inside the workers) and what to do.
+ */
+export function workerSaturationAction(tested: number | undefined, recommended: number | undefined, limit: RiskContext['workerLimit']): string {
+  if (recommended !== undefined && (tested === undefined || recommended > tested)) {
+    const from = tested === undefined ? '' : ` from ${tested}`;
+    const cpu = limit === 'cpu' ? ' and add CPU cores: the CPU was the limit of the tested machine' : ' (CPU and RAM allowing)';
+    return `Raise the HTTP workers${from} to the recommended ${recommended}${cpu}, and move long reports to their own worker pool.`;
+  }
+  if (recommended === undefined) {
+    return `Raise the HTTP workers${tested === undefined ? '' : ` above the tested ${tested}`} (CPU and RAM allowing) and move long reports to their own worker pool.`;
+  }
+  const why =
+    limit === 'cpu'
+      ? 'the CPU, not the worker count, was the limit: add CPU cores'
+      : 'serialization-failure retries sleep inside the workers, so the retries, not the worker count, were the limit: reduce concurrent picks of one product (pick waves by product or zone), isolate EDI imports on their own workers, and add CPU cores if the CPU is busy';
+  return `Keep ${recommended} HTTP workers — more workers alone will not help: ${why}.`;
 }
 
 /** Every risk the evidence shows, highest score first. */
@@ -85,7 +108,7 @@ export function assessRisks(summary: RunSummary, context: RiskContext = {}): Ris
       score: 80,
       title: 'Odoo workers were saturated',
       evidence: `The busiest of ${workers.length} workers was busy ${pct(busiest.utilization)} of the run (Odoo log: SQL + Python time per worker).`,
-      action: `Raise the HTTP workers${context.recommendedWorkers !== undefined ? ` to the recommended ${context.recommendedWorkers}` : ''} (CPU and RAM allowing) and move long reports to their own worker pool.`,
+      action: workerSaturationAction(workers.length, context.recommendedWorkers, context.workerLimit),
     });
   } else if (headroom !== undefined && headroom < 0 && context.headroom?.inputs.limit === 'workers') {
     add({
@@ -93,7 +116,7 @@ export function assessRisks(summary: RunSummary, context: RiskContext = {}): Ris
       score: 78,
       title: 'The workers have no headroom at the peak',
       evidence: context.headroom?.reason ?? '',
-      action: `Raise the HTTP workers${context.recommendedWorkers !== undefined ? ` to the recommended ${context.recommendedWorkers}` : ''}.`,
+      action: workerSaturationAction(workers.length > 0 ? workers.length : undefined, context.recommendedWorkers, context.workerLimit),
     });
   }
   const conc = summary.concurrency;

@@ -15,7 +15,7 @@ import { recommendationSet } from '../analyze/recommend-set.js';
 import { assessRisks } from '../analyze/risks.js';
 import { scalability } from '../analyze/scalability.js';
 import { measuredDemands } from '../analyze/measured-demands.js';
-import { whatIfTable, type WhatIfTable } from '../analyze/what-if.js';
+import { whatIfTable, type WhatIfOptions, type WhatIfTable } from '../analyze/what-if.js';
 import { readForecast } from '../forecast/read.js';
 import { writeReport } from '../report/write.js';
 import type { RunSummary } from '../analyze/types.js';
@@ -44,7 +44,7 @@ export async function buildReport(runDir: string, options: BuildReportOptions = 
   const warnings = [...run.warnings];
   const summary = summarizeRun(run);
   const forecast = options.forecast === undefined ? undefined : await readForecast(options.forecast);
-  const input = reportInput(summary, run.manifest.plan, forecast, options.generatedAt ?? new Date().toISOString(), warnings);
+  const input = reportInput(summary, run.manifest.plan, forecast, options.generatedAt ?? new Date().toISOString(), warnings, run.odooLog);
   const paths = await writeReport(runDir, input, { out: options.out });
   return { html: paths.html, json: paths.summaryJson, junit: paths.junitXml, summary, warnings };
 }
@@ -56,30 +56,45 @@ export function reportInput(
   forecast: Parameters<typeof recommendationSet>[1],
   generatedAt: string,
   warnings: string[] = [],
+  odooLog?: Parameters<typeof recommendationSet>[2],
 ): ReportInput {
-  const set = recommendationSet(summary, forecast);
+  // With the Odoo log, worker time per request is measured under load, retry back-off included.
+  const set = recommendationSet(summary, forecast, odooLog);
   const recommendedWorkers = typeof set?.values.httpWorkers?.value === 'number' ? set.values.httpWorkers.value : undefined;
   const cores = summary.meta?.host.cpus;
   const input: ReportInput = {
     summary,
     recommendation: set?.values ?? {},
     generatedAt,
-    risks: assessRisks(summary, { headroom: set?.headroom, recommendedWorkers, cores }),
+    risks: assessRisks(summary, { headroom: set?.headroom, recommendedWorkers, cores, workerLimit: set?.workers?.limit }),
     scalability: scalability(summary),
   };
   if (set === undefined) input.noRecommendation = noRequestsMessage(summary.runId);
   else {
     input.configuration = { source: set.source, sizedFor: set.sizedFor, costDrivers: set.costDrivers, notes: set.notes };
-    const whatIf = safeWhatIf(summary, plan, cores ?? 2, recommendedWorkers, warnings);
+    const workerDemand = set.workers?.model ? { model: set.workers.model, ratePerS: set.workers.requests.ratePerS } : undefined;
+    const whatIf = safeWhatIf(summary, plan, cores ?? 2, recommendedWorkers, warnings, workerDemand);
     if (whatIf !== undefined) input.whatIf = whatIf;
   }
   return input;
 }
 
-function safeWhatIf(summary: RunSummary, plan: LoadPlan, cores: number, recommendedWorkers: number | undefined, warnings: string[]): WhatIfTable | undefined {
+function safeWhatIf(
+  summary: RunSummary,
+  plan: LoadPlan,
+  cores: number,
+  recommendedWorkers: number | undefined,
+  warnings: string[],
+  workerDemand: WhatIfOptions['workerDemand'],
+): WhatIfTable | undefined {
   try {
     const testedWorkers = summary.odoo?.workers.length;
-    return whatIfTable(plan, measuredDemands(summary).demands, { cores, testedWorkers: testedWorkers === 0 ? undefined : testedWorkers, recommendedWorkers });
+    return whatIfTable(plan, measuredDemands(summary).demands, {
+      cores,
+      testedWorkers: testedWorkers === 0 ? undefined : testedWorkers,
+      recommendedWorkers,
+      ...(workerDemand ? { workerDemand } : {}),
+    });
   } catch (error) {
     // The report must still be written (principle 3); the table is left out and the reason told.
     warnings.push(`what-if table left out: the simulation failed (${(error as Error).message})`);

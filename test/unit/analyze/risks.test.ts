@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisks } from '../../../src/analyze/risks.js';
+import { assessRisks, workerSaturationAction } from '../../../src/analyze/risks.js';
 import { buildSummary } from '../report/fixtures/summary.js';
 
 describe('assessRisks', () => {
@@ -41,5 +41,26 @@ describe('assessRisks', () => {
     const risks = assessRisks(summary, { recommendedWorkers: 6 });
     expect(risks.map((r) => r.id)).toEqual(['load-generator-bottleneck', 'worker-saturation', 'worker-kills']);
     expect(risks[1]?.action).toContain('to the recommended 6');
+  });
+
+  it('never tells a run with 2 workers to "raise to the recommended 2": says what limited it instead', () => {
+    expect(workerSaturationAction(2, 4, 'workers')).toBe('Raise the HTTP workers from 2 to the recommended 4 (CPU and RAM allowing), and move long reports to their own worker pool.');
+    expect(workerSaturationAction(2, 2, 'retries')).toBe(
+      'Keep 2 HTTP workers — more workers alone will not help: serialization-failure retries sleep inside the workers, so the retries, not the worker count, were the limit: ' +
+        'reduce concurrent picks of one product (pick waves by product or zone), isolate EDI imports on their own workers, and add CPU cores if the CPU is busy.',
+    );
+    expect(workerSaturationAction(2, 2, 'cpu')).toBe('Keep 2 HTTP workers — more workers alone will not help: the CPU, not the worker count, was the limit: add CPU cores.');
+    const summary = buildSummary();
+    summary.odoo = {
+      spanS: 600,
+      summary: { requests: { count: 1, byPath: [], byModelMethod: [] }, retries: { total: 0, byCode: {}, gaveUp: 0 }, workers: {}, errors: { total: 0, byClass: {} }, serializationFailures: 0 },
+      workers: [
+        { pid: 1, requests: 100, busyS: 486, utilization: 0.81 },
+        { pid: 2, requests: 100, busyS: 480, utilization: 0.8 },
+      ],
+    };
+    const risk = assessRisks(summary, { recommendedWorkers: 2, workerLimit: 'cpu' }).find((r) => r.id === 'worker-saturation');
+    expect(risk?.action).not.toContain('Raise the HTTP workers');
+    expect(risk?.action).toContain('add CPU cores');
   });
 });
