@@ -1,11 +1,9 @@
 /** `check`: print the readiness checklist; exit 1 when something required is missing. No yargs here. */
 import { getJourney, journeyNames } from '../../../scenarios/journeys/index.js';
 import { getProfile } from '../../../scenarios/profiles/index.js';
+import { targetFromOptions, transportOverride } from './target.js';
 import type { Profile } from '../../../scenarios/profiles/types.js';
 import { checkTarget, formatChecklist } from '../../check/check-target.js';
-import { UsageError } from '../../errors.js';
-import { resolveTarget } from '../../odoo/target-config.js';
-import { isTransportName } from '../../odoo/transport-choice.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckCommandOptions } from '../commands/check.js';
 
@@ -19,20 +17,13 @@ export function profileJourneys(profile: Profile): string[] {
 }
 
 export async function checkCommandImpl(options: CheckCommandOptions): Promise<number> {
-  const target = resolveTarget({
-    target: options.target,
-    db: options.db,
-    login: options.login,
-    passwordFile: options['password-file'],
-    apiKeyFile: options['api-key-file'],
-    config: options.config,
-  });
-  if (options.transport !== undefined && !isTransportName(options.transport)) throw new UsageError(`--transport: expected web, xmlrpc, jsonrpc or json2, got "${options.transport}".`);
+  const target = targetFromOptions(options);
+  const transport = transportOverride(options.transport);
   const names = options.journey ?? (options.profile ? profileJourneys(getProfile(options.profile)) : journeyNames());
   const journeys = names.map((name) => getJourney(name));
   const items = await checkTarget(target, {
     journeys,
-    ...(options.transport === undefined ? {} : { transport: options.transport }),
+    ...(transport === undefined ? {} : { transport }),
     allowUnneutralized: options['allow-unneutralized-database'],
     dataset: options.dataset,
   });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { journeys } from '../../../scenarios/journeys/index.js';
 import { compileProfile } from '../../engine/compile.js';
-import { resolveTarget } from '../../odoo/target-config.js';
 import type { TransportName } from '../../odoo/types.js';
 import { runLoad } from '../../pipeline/run-load.js';
 import { buildReport } from '../../pipeline/build-report.js';
@@ -13,6 +12,7 @@ import { thresholdsFailure } from '../../engine/thresholds.js';
 import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js';
 import { ExitCode } from '../exit-codes.js';
 import { createProgressPrinter } from '../progress.js';
+import { targetFromOptions } from './target.js';
 import type { RunCommandOptions } from '../commands/run.js';
 import { assertWithinCaps, capsFromOptions } from '../../safety/caps.js';
 import { breakerFromOptions } from '../../safety/circuit-breaker.js';
@@ -33,17 +33,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   const breaker = breakerFromOptions(options);
   // A dry run sends nothing, so it needs no password (a file or config given is still read).
   const env = options['dry-run'] ? { ...process.env, ODOO_PASSWORD: process.env.ODOO_PASSWORD || 'not-needed-for-a-dry-run' } : process.env;
-  const target = resolveTarget(
-    {
-      target: options.target,
-      db: options.db,
-      login: options.login,
-      passwordFile: options['password-file'],
-      apiKeyFile: options['api-key-file'],
-      config: options.config,
-    },
-    env,
-  );
+  const target = targetFromOptions(options, env);
   const profile = await loadProfile(options.profile);
   const plan = compileProfile(profile, {
     scale: options.scale,

@@ -41,6 +41,10 @@ export async function updateAvailableQuantity(
     [productId, locationId],
   );
   let quant: { id: number; quantity: string; reserved_quantity: string } | undefined;
+  if (change.reserved && !change.quantity) {
+    await updateReservedQuantity(env, quants.rows, change.reserved);
+    return;
+  }
   if (quants.rows.length) {
     // ids are integers from our own query: inlined so the statement reads as Odoo's does in the log
     const locked = await env.cr.query<{ id: number }>(
@@ -70,6 +74,41 @@ export async function updateAvailableQuantity(
        VALUES ($1, $2, $3, $4, $5, ${NOW}, $6, ${NOW}, $6, ${NOW})`,
       [productId, locationId, LAB_IDS.company, quantity, Math.max(0, reserved), env.uid],
     );
+  }
+}
+
+type QuantRow = { id: number; quantity: string; reserved_quantity: string };
+
+/**
+ * `_update_reserved_quantity`: a reservation goes on quants with free quantity, a release on the
+ * quants holding reservation — never on a fresh quant, where a release would be lost and a
+ * reservation would have nothing behind it. The first candidate is taken `SKIP LOCKED` as Odoo's
+ * quant lookup does; when every candidate is busy, wait for one: under REPEATABLE READ that ends in
+ * a serialization failure and the whole request is retried, as on Odoo.
+ */
+async function updateReservedQuantity(env: Env, quants: QuantRow[], change: number): Promise<void> {
+  const capacity = (q: QuantRow) => (change > 0 ? Number(q.quantity) - Number(q.reserved_quantity) : Number(q.reserved_quantity));
+  const candidates = quants.filter((q) => capacity(q) > 0);
+  if (candidates.length === 0) return;
+  const skipLocked = await env.cr.query<{ id: number }>(
+    `SELECT id FROM stock_quant WHERE id IN (${candidates.map((q) => q.id).join(', ')}) ORDER BY lot_id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED`,
+  );
+  const first = candidates.find((q) => q.id === skipLocked.rows[0]?.id);
+  const ordered = first ? [first, ...candidates.filter((q) => q !== first)] : candidates;
+  let left = Math.abs(change);
+  for (const [index, q] of ordered.entries()) {
+    if (left <= 0) break;
+    const last = index === ordered.length - 1;
+    // A reservation larger than what is free stays on the last quant (Odoo's non-strict reservation).
+    const take = change > 0 && last ? left : Math.min(left, capacity(q));
+    if (q !== first) await env.cr.query(`SELECT id FROM stock_quant WHERE id = $1 FOR NO KEY UPDATE`, [q.id]);
+    const next = Number(q.reserved_quantity) + (change > 0 ? take : -take);
+    await env.cr.query(`UPDATE "stock_quant" SET "reserved_quantity" = $1, "write_date" = $2, "write_uid" = $3 WHERE id IN (${q.id})`, [
+      decimal(Math.max(0, next)),
+      utcTimestamp(),
+      env.uid,
+    ]);
+    left -= take;
   }
 }
 
