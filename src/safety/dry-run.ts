@@ -121,9 +121,12 @@ export function formatDryRun(d: DryRun): string[] {
     lines.push(`  ${j.journey}: ${j.iterations} iterations, peak ${num(j.peakRatePerS)}/s — ${j.writes ? `creates ${creates || 'records'}` : 'read-only'}`);
   }
   const total = d.totalCreates.reduce((sum, c) => sum + c.count, 0);
+  // One figure per model: deliveries left waiting and validated ones are both stock.picking.
+  const perModel = new Map<string, number>();
+  for (const c of d.totalCreates) perModel.set(c.model, (perModel.get(c.model) ?? 0) + c.count);
   lines.push(
     `writes: ${d.writeIterations} writing iterations creating ${total} records` +
-      (d.totalCreates.length ? ` (${d.totalCreates.map((c) => `${c.count} ${c.model}`).join(', ')})` : '') +
+      (perModel.size ? ` (${[...perModel].map(([model, count]) => `${count} ${model}`).join(', ')})` : '') +
       ', each tagged with the run id for `cleanup`',
   );
   return lines;

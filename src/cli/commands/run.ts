@@ -10,7 +10,8 @@ import {
 } from '../options.js';
 
 export interface RunCommandOptions extends TargetOptions, OdooConfigOptions, PgOptions, PlanOptions, EngineOptions, SafetyOptions, VerboseOptions {
-  profile: string;
+  /** Positional or --profile; checked in the implementation. */
+  profile?: string;
   out: string;
   report: boolean;
   'allow-unneutralized-database': boolean;
@@ -21,11 +22,15 @@ export interface RunCommandOptions extends TargetOptions, OdooConfigOptions, PgO
 }
 
 export const runCommand: CommandModule<object, RunCommandOptions> = {
-  command: 'run <profile>',
+  command: 'run [profile]',
   describe: 'Drive a workload profile against an Odoo (the lab or a staging server) and write a run directory',
   builder: (yargs: Argv) =>
     withVerbose(withSafety(withEngine(withPlan(withPg(withOdooConfig(withTarget(yargs)))))))
-      .positional('profile', { type: 'string', demandOption: true, describe: 'A profile name (odoo-capacity profiles) or a file: ./my-profile.ts or .yaml' })
+      .positional('profile', {
+        type: 'string',
+        describe: 'A profile name (odoo-capacity profiles) or a file: ./my-profile.ts or .yaml (also as --profile)',
+      })
+
       .option('out', { type: 'string', default: 'runs', describe: 'Directory that receives the run directory' })
       .option('report', { type: 'boolean', default: true, describe: 'Write report.html at the end (--no-report to skip)' })
       .option('allow-unneutralized-database', {

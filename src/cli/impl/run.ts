@@ -19,6 +19,8 @@ import { breakerFromOptions } from '../../safety/circuit-breaker.js';
 import { describeDryRun, formatDryRun } from '../../safety/dry-run.js';
 
 export async function runCommandImpl(options: RunCommandOptions): Promise<number> {
+  if (!options.profile) throw new UsageError('name a profile: run <profile> or run --profile <name|file> (see odoo-capacity profiles).');
+  const profileName = options.profile;
   if (options['sample-interval'] < 100 || options['sample-interval'] > 60_000) {
     throw new UsageError(`--sample-interval: expected 100–60000 ms, got ${options['sample-interval']}.`);
   }
@@ -34,7 +36,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   // A dry run sends nothing, so it needs no password (a file or config given is still read).
   const env = options['dry-run'] ? { ...process.env, ODOO_PASSWORD: process.env.ODOO_PASSWORD || 'not-needed-for-a-dry-run' } : process.env;
   const target = targetFromOptions(options, env);
-  const profile = await loadProfile(options.profile);
+  const profile = await loadProfile(profileName);
   const plan = compileProfile(profile, {
     scale: options.scale,
     compress: { durationS: options.duration, keep: options.keep },
