@@ -9,5 +9,6 @@ export default defineConfig({
     // file-level queue so a 2-core CI machine is not oversubscribed.
     fileParallelism: false,
     pool: 'forks',
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
   },
 });
