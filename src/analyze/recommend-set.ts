@@ -20,13 +20,11 @@
 import type { Forecast, Workload } from '../../models/forecast.js';
 import { forecastToWorkload } from '../../models/forecast.js';
 import { headroom } from '../../models/headroom.js';
-import { memoryPerWorkerMb, odooSizing, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
-import { recommendPlan, type PlanRecommendation } from '../../models/plan-recommendation.js';
-import { postgresSizing } from '../../models/postgres-sizing.js';
+import { memoryPerWorkerMb, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
+import { postgresIoValues, recommendPlan, sizeTiers, type PlanRecommendation } from '../../models/plan-recommendation.js';
 import type { Reasoned } from '../../models/reasoned.js';
-import { recommendTenancy } from '../../models/tenancy.js';
-import { workersForTarget } from '../../models/workers-needed.js';
 import { measuredDemands } from './measured-demands.js';
+import { runIo } from './postgres-io.js';
 import { DEFAULT_REQUEST_P95_S } from './recommend.js';
 import type { OdooLogRecord } from '../run/records.js';
 import { requestServiceTime } from './service-demand.js';
@@ -52,7 +50,6 @@ export interface RecommendationSet {
   workers?: WorkerSizing;
 }
 
-const GB = 2 ** 30;
 
 /**
  * The recommendation set for a run, sized for `forecast` when given, else for the tested peak.
@@ -66,12 +63,12 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
   const measured = measuredDemands(summary);
   if (forecast !== undefined) {
     const workload = forecastToWorkload(forecast, measured.demands, {}, measured.measured);
-    const plan = recommendPlan(forecast, workload);
+    const plan = recommendPlan(forecast, workload, runIo(summary, measured.demands));
     return fromPlan(plan, `the forecast "${forecast.name}" peak hour (demands measured in run ${summary.runId} where exercised)`, 'forecast', measured.notes);
   }
   const sizing = sizeWorkers(summary, odooLog, { targetP95S: DEFAULT_REQUEST_P95_S });
   const workload = workloadFromRun(summary, measured.demands, measured.measured, sizing);
-  const plan = planForWorkload(summary.profile, workload);
+  const plan = { ...planForWorkload(summary.profile, workload), ...postgresIoValues(runIo(summary, measured.demands)) };
   applyWorkerSizing(plan, sizing);
   const tested = testedHeadroom(summary, workload);
   if (tested !== undefined) plan.headroom = tested;
@@ -144,34 +141,9 @@ export function workloadFromRun(
 /** recommendPlan without a forecast: the same models, PostgreSQL RAM assumed, no declared isolation. */
 function planForWorkload(name: string, workload: Workload): PlanRecommendation {
   const { requests } = workload;
-  const odoo = odooSizing({
-    ratePerS: requests.ratePerS,
-    serviceMeanS: requests.serviceMeanS,
-    serviceScv: requests.serviceScv,
-    targetP95S: workload.targetP95S,
-    odooCpuSecondsPerS: workload.odooCpuSecondsPerS,
-    longestRequestS: workload.longestRequestS,
-  });
-  const integration = workload.integrationRequests;
-  const integrationWorkers: Reasoned<number> =
-    integration.ratePerS > 0 && integration.serviceMeanS > 0
-      ? workersForTarget({ ratePerS: integration.ratePerS, serviceMeanS: integration.serviceMeanS, serviceScv: integration.serviceScv, targetP95S: workload.targetP95S * 3 })
-      : { value: 0, unit: 'workers', reason: 'The run had no integration traffic.', inputs: {} };
-  const postgres = postgresSizing({
-    ramBytes: ASSUMED_POSTGRES_RAM_GB * GB,
-    cpus: 4,
-    storage: 'ssd',
-    odoo: { httpWorkers: odoo.httpWorkers.value, cronWorkers: odoo.maxCronThreads.value, limitTimeRealS: odoo.limitTimeReal.value },
-    dbCpuSecondsPerS: workload.dbCpuSecondsPerS,
-  });
-  const tenancy = recommendTenancy({
-    peakWorkers: odoo.httpWorkers.value,
-    burstiness: workload.burstiness,
-    integrationShare: workload.integrationShare,
-    ratePerS: requests.ratePerS,
-    serviceMeanS: requests.serviceMeanS,
-    serviceScv: requests.serviceScv,
-    targetP95S: workload.targetP95S,
+  const { odoo, integrationWorkers, postgres, tenancy } = sizeTiers(workload, {
+    database: { ramGb: ASSUMED_POSTGRES_RAM_GB, cpus: 4, storage: 'ssd' },
+    noIntegrationReason: 'The run had no integration traffic.',
   });
   const room = headroom({
     ratePerS: requests.ratePerS,
@@ -223,6 +195,11 @@ function testedHeadroom(summary: RunSummary, workload: Workload): Reasoned<numbe
   return room;
 }
 
+/** The entries whose value is defined. */
+function optional(entries: Record<string, Reasoned<unknown> | undefined>): Record<string, Reasoned<unknown>> {
+  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, Reasoned<unknown>] => entry[1] !== undefined));
+}
+
 function fromPlan(plan: PlanRecommendation, sizedFor: string, source: RecommendationSet['source'], notes: string[]): RecommendationSet {
   const { odoo, postgres } = plan;
   const settings = Object.entries(postgres.settings).map(([k, v]) => `${k} = ${v}`);
@@ -240,6 +217,7 @@ function fromPlan(plan: PlanRecommendation, sizedFor: string, source: Recommenda
     postgresCores: postgres.cores,
     postgresRamGb: plan.postgresRamGb,
     postgresMaxConnections: postgres.maxConnections,
+    ...optional({ postgresIops: plan.postgresIops, postgresWalRate: plan.postgresWalRate, postgresStorageGrowth: plan.postgresStorageGrowth }),
     postgresSettings: {
       value: settings.join(', '),
       reason: `${postgres.baselineReason} ${postgres.adjustments.map((a) => `${a.setting}: ${a.baseline ?? '(unset)'} → ${a.value} (${a.reason})`).join(' ')}`.trim(),

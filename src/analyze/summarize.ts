@@ -35,6 +35,7 @@ import {
   runWarningNote,
   sloWithoutDataNote,
 } from './messages.js';
+import { saturationPoint } from './saturation.js';
 import { sloVerdicts } from './slo.js';
 import type { LatencyDistribution, PhaseSummary, RunSummary, TimelinePoint } from './types.js';
 import { summarizeWaits } from './waits.js';
@@ -143,6 +144,8 @@ export function summarizeRun(input: RunRecords): RunSummary {
   if (manifest.statusReason !== undefined) summary.statusReason = manifest.statusReason;
   if (manifest.endedAt !== undefined) summary.endedAt = manifest.endedAt;
   if (pgActivity.length > 0) summary.waits = summarizeWaits(pgActivity, { runStartMs });
+  const saturation = saturationPoint(timeline, phases, { windowS: windowMs / 1000 });
+  if (saturation !== undefined) summary.saturation = saturation;
   addEvidence(summary, input, runStartMs, distributions);
   return summary;
 }

@@ -49,6 +49,27 @@ export interface RunSummary {
   concurrency?: RollbackInterpretation;
   /** The load generator's own health (engine.ndjson); absent when self-monitoring did not run. */
   engineHealth?: EngineHealthSummary;
+  /** Where the run stopped keeping up with the offered load (src/analyze/saturation.ts); absent when it never did. */
+  saturation?: SaturationPoint;
+}
+
+/** The first window where iterations were dropped or latency bent upwards while throughput fell behind (saturation.ts). */
+export interface SaturationPoint {
+  /** Window start, seconds since the run start. */
+  atS: number;
+  /** Phase containing the window's midpoint, null outside every phase. */
+  phase: string | null;
+  /** Iterations scheduled per second in the window, all journeys. */
+  offeredRatePerS: number;
+  /** Iterations completed per second in the window, all journeys. */
+  achievedRatePerS: number;
+  reason: 'dropped-iterations' | 'latency-knee';
+  /** Iterations dropped in the window. */
+  dropped: number;
+  /** The largest window p95 / low-load baseline p95 over the journeys, null without a baseline. */
+  p95Ratio: number | null;
+  /** The journey with that ratio. */
+  journey: string | null;
 }
 
 export interface RunMetadata {

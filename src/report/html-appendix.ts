@@ -35,7 +35,7 @@ export function appendix(input: ReportInput, charts: Charts): string {
     section('phases', 'Per phase', phaseTable(summary)),
     section('latency', 'Latency over time', chartOr(charts['latency-over-time'], 'Each line is one flow and percentile', 'No completed iterations to plot.')),
     section('throughput', 'Throughput and errors over time', chartOr(charts['throughput-errors'], 'Each line is one flow', 'No completed iterations to plot.')),
-    section('arrivals', 'Intended against achieved arrival rate', chartOr(charts['arrival-rate'], 'All flows together', MISSING.arrivals) + droppedSentence(summary)),
+    section('arrivals', 'Intended against achieved arrival rate', chartOr(charts['arrival-rate'], 'All flows together', MISSING.arrivals) + droppedSentence(summary) + `<p>${escapeHtml(saturationLine(summary))}</p>`),
     section('distribution', 'Response-time distribution', chartOr(charts['latency-distribution'], 'Each line is one flow', 'No completed iterations.')),
     section('scalability', 'Latency against throughput (Universal Scalability Law)', scalabilitySection(input.scalability, charts.scalability)),
     section('waits', 'PostgreSQL: average active sessions by wait class', waitsSection(summary, charts['wait-events'])),
@@ -94,6 +94,26 @@ function droppedSentence(summary: RunSummary): string {
   const scheduled = whole.reduce((sum, s) => sum + (s.scheduled ?? 0), 0);
   if (scheduled === 0) return '';
   return `<p>${escapeHtml(`${dropped} of ${scheduled} scheduled iterations were dropped (${formatRatio(dropped / scheduled)}).`)}</p>`;
+}
+
+/**
+ * One line on the saturation point (src/analyze/saturation.ts), e.g. "Saturation: from 08:42 (peak
+ * phase) achieved 1.1/s of 1.67/s offered; p95 3.1× its baseline". Clock time in UTC, from the run start.
+ */
+export function saturationLine(summary: RunSummary): string {
+  const s = summary.saturation;
+  if (s === undefined) {
+    const scheduled = summary.timeline.some((p) => p.step === null && p.scheduled > 0);
+    return scheduled
+      ? 'No saturation seen: no iterations were dropped, and no window had its p95 above 2× its low-load baseline while completing under 95 % of the offered rate.'
+      : 'No saturation seen: a closed-model run has no offered rate to fall behind (use arrival-rate executors to find the saturation point).';
+  }
+  const start = Date.parse(summary.startedAt);
+  const clock = Number.isFinite(start) ? new Date(start + s.atS * 1000).toISOString().slice(11, 19) : `${formatNumber(s.atS)} s`;
+  const phase = s.phase === null ? '' : ` (${s.phase} phase)`;
+  const ratio = s.p95Ratio === null ? '' : `; p95${s.journey === null ? '' : ` of ${s.journey}`} ${formatNumber(s.p95Ratio, 1)}× its baseline`;
+  const dropped = s.reason === 'dropped-iterations' ? `; ${s.dropped} iterations dropped in that window` : '';
+  return `Saturation: from ${clock}${phase} achieved ${formatNumber(s.achievedRatePerS)}/s of ${formatNumber(s.offeredRatePerS)}/s offered${ratio}${dropped}.`;
 }
 
 function scalabilitySection(analysis: ScalabilityAnalysis | undefined, chart: RenderedChart | undefined): string {

@@ -239,6 +239,17 @@ const engineHealth = z.strictObject({
   reasons: z.array(z.string()),
 });
 
+const saturationPoint = z.strictObject({
+  atS: z.number(),
+  phase: z.string().nullable(),
+  offeredRatePerS: z.number(),
+  achievedRatePerS: z.number(),
+  reason: z.enum(['dropped-iterations', 'latency-knee']),
+  dropped: z.number(),
+  p95Ratio: z.number().nullable(),
+  journey: z.string().nullable(),
+});
+
 export const runSummarySchema = z.strictObject({
   v: z.literal(1),
   runId: z.string(),
@@ -264,6 +275,7 @@ export const runSummarySchema = z.strictObject({
   odoo: odooEvidence.optional(),
   concurrency: rollbackInterpretation.optional(),
   engineHealth: engineHealth.optional(),
+  saturation: saturationPoint.optional(),
 });
 
 function reasoned<T extends z.ZodType>(value: T) {
@@ -396,3 +408,4 @@ const _databaseMatches: SameShape<SchemaPart<'database'>, RunSummaryPart<'databa
 const _odooMatches: SameShape<SchemaPart<'odoo'>, RunSummaryPart<'odoo'>> = true;
 const _concurrencyMatches: SameShape<SchemaPart<'concurrency'>, RunSummaryPart<'concurrency'>> = true;
 const _engineMatches: SameShape<SchemaPart<'engineHealth'>, RunSummaryPart<'engineHealth'>> = true;
+const _saturationMatches: SameShape<SchemaPart<'saturation'>, RunSummaryPart<'saturation'>> = true;

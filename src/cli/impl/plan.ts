@@ -7,6 +7,7 @@ import { FORECAST_INVALID } from '../../forecast/schema.js';
 import { readRun } from '../../run/reader.js';
 import { summarizeRun } from '../../analyze/summarize.js';
 import { measuredDemands } from '../../analyze/measured-demands.js';
+import { runIo, type RunIo } from '../../analyze/postgres-io.js';
 import { CALIBRATION_DEFAULTS } from '../../../models/calibration-defaults.js';
 import { forecastToWorkload } from '../../../models/forecast.js';
 import { recommendPlan, type PlanRecommendation } from '../../../models/plan-recommendation.js';
@@ -23,19 +24,22 @@ export async function planCommandImpl(options: PlanCommandOptions): Promise<numb
   let demands = CALIBRATION_DEFAULTS;
   let measured = new Set<string>();
   const notes: string[] = [];
+  let io: RunIo | undefined;
   if (options.run !== undefined) {
     const dir = path.resolve(options.run);
     if (!existsSync(path.join(dir, 'manifest.json'))) {
       throw new InputError('RUN_DIR', `${options.run}: not a run directory (no manifest.json); list runs with "ls runs/".`);
     }
     const run = await readRun(dir);
-    const fromRun = measuredDemands(summarizeRun(run));
+    const summary = summarizeRun(run);
+    const fromRun = measuredDemands(summary);
+    io = runIo(summary, fromRun.demands);
     demands = fromRun.demands;
     measured = fromRun.measured;
     notes.push(...run.warnings, ...fromRun.notes);
   }
   const workload = forecastToWorkload(forecast, demands, { scale: options.scale, addedWarehouses: options['add-warehouses'] }, measured);
-  const recommendation = recommendPlan(forecast, workload);
+  const recommendation = recommendPlan(forecast, workload, io);
   if (options.json) {
     process.stdout.write(toJson({ ...recommendation, notes }) + '\n');
     return ExitCode.ok;
@@ -95,6 +99,9 @@ export function renderPlan(r: PlanRecommendation, options: Pick<PlanCommandOptio
     reasonedLine('RAM', r.postgresRamGb),
     reasonedLine('cores', r.postgres.cores),
     reasonedLine('max_connections', r.postgres.maxConnections),
+    r.postgresIops === undefined ? '  IOPS: no run with PostgreSQL counters given (--run with --pg-url evidence)' : reasonedLine('IOPS', r.postgresIops),
+    ...(r.postgresWalRate === undefined ? [] : [reasonedLine('WAL rate', r.postgresWalRate)]),
+    ...(r.postgresStorageGrowth === undefined ? [] : [reasonedLine('storage growth', r.postgresStorageGrowth)]),
     `  baseline: ${r.postgres.baselineReason}`,
     ...Object.entries(r.postgres.settings).map(([k, v]) => `    ${k} = ${v}`),
     '  adjustments:',

@@ -98,6 +98,9 @@ describe('plan', () => {
     for (const item of ['workers (HTTP):', 'max_cron_threads:', 'CPU cores:', 'RAM for Odoo:', 'limit_memory_hard:', 'limit_time_real:', 'db_maxconn:', 'max_connections:', 'headroom:']) {
       expect(out).toContain(item);
     }
+    // Without --run there are no counters: storage growth from the forecast, IOPS said to be missing.
+    expect(out).toMatch(/ {2}storage growth: [\d.]+ GB\/year\n/);
+    expect(out).toContain('  IOPS: no run with PostgreSQL counters given');
   });
 
   it('grows the recommendation with --scale', async () => {

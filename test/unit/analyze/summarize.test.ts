@@ -216,3 +216,10 @@ describe('summarizeRun SLO verdicts and notes', () => {
     expect(summary.waits?.timeline).toEqual([{ t: 2, waitClass: 'cpu', aas: 1 }]);
   });
 });
+
+describe('summarizeRun: saturation', () => {
+  it('places the saturation point at the first window with dropped iterations (10 s, peak phase)', () => {
+    const s = summarize();
+    expect(s.saturation).toMatchObject({ atS: 10, reason: 'dropped-iterations', dropped: 2, offeredRatePerS: 102, achievedRatePerS: 100 });
+  });
+});
