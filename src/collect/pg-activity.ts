@@ -6,7 +6,7 @@
  *   of the database except the collector's own is sampled (Odoo workers, cron, psql, …).
  * - `total` counts all those backends, idle included; `sessions` holds the non-idle ones, each
  *   with its Odoo-aware wait class (src/analyze/wait-class.ts).
- * - Ticks are due at t0 + k × intervalMs (src/collect/cadence.ts): no drift, and a slow query
+ * - Ticks are due at t0 + k × intervalMs (the loop of src/collect/pg-connection.ts): no drift, and a slow query
  *   skips ticks instead of piling them up.
  * - Never throws into the load run: a lost connection is reopened with back-off and the
  *   unsampled span is reported through `onGap`; stop() always resolves.
@@ -16,14 +16,21 @@
  *   `waitProfileSink`; `source` then says `pg_wait_sampling+pg_stat_activity`. The profile has no
  *   database column, so it covers the whole cluster (a staging cluster usually serves one Odoo).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { ClientConfig, QueryResultRow } from 'pg';
 import { classifySession } from '../analyze/wait-class.js';
 import type { PgActivitySample, PgSession, PgWaitProfile } from '../run/records.js';
-import { backoffDelay, firstTickAtOrAfter, nextTick, tickDue } from './cadence.js';
-import { Sleeper, systemClock, type CollectorClock } from './clock.js';
+import { systemClock, type CollectorClock } from './clock.js';
+import {
+  COLLECTOR_APPLICATION_NAME,
+  collectorClientConfig,
+  openCollectorClient,
+  passwordScrubber,
+  reasonOf,
+  startSamplingLoop,
+} from './pg-connection.js';
 
-export const COLLECTOR_APPLICATION_NAME = 'odoo-capacity-collector';
+export { COLLECTOR_APPLICATION_NAME };
 export const ACTIVITY_SOURCE = 'pg_stat_activity' as const;
 export const WAIT_SAMPLING_SOURCE = 'pg_wait_sampling+pg_stat_activity' as const;
 export type ActivitySource = typeof ACTIVITY_SOURCE | typeof WAIT_SAMPLING_SOURCE;
@@ -150,10 +157,8 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
   }
   if (options.database === '') throw new CollectorOptionError('pg activity database: expected a database name, got ""');
   const clock = options.clock ?? systemClock;
-  const backoff = options.backoff ?? { initialMs: 250, maxMs: 30_000 };
-  const config = clientConfig(options.pgUrl, intervalMs);
-  const secret = typeof config.password === 'string' && config.password !== '' ? config.password : passwordOf(options.pgUrl);
-  const scrub = (text: string) => (secret ? text.split(secret).join('***') : text);
+  const scrub = passwordScrubber(options.pgUrl);
+  const config = collectorClientConfig(options.pgUrl, intervalMs);
   const warn = (message: string) => {
     try {
       options.onWarning?.(scrub(message));
@@ -162,64 +167,31 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
     }
   };
 
-  const sleeper = new Sleeper(clock);
-  let stopped = false;
-  let client: pg.Client | undefined;
   let serverVersionNum: number | undefined;
   let withQueryId = false;
-  let gap: { fromT: number; reason: string } | undefined;
   let warnedHidden = false;
   let warnedSink = false;
-  let connectionError: Error | undefined;
   let waitSampling: { periodMs: number } | undefined;
   let lastProfileT = -Infinity;
   const waitProfileEveryMs = options.waitProfileEveryMs ?? 5000;
 
-  const openGap = (fromT: number, error: unknown) => {
-    gap ??= { fromT, reason: scrub(reasonOf(error)) };
-  };
-  const closeGap = (toT: number) => {
-    if (gap === undefined) return;
-    const closed: CollectorGap = { collector: 'pg_activity', fromT: gap.fromT, toT, reason: gap.reason };
-    gap = undefined;
+  /** Opens and prepares the connection; throws (after closing it) when it cannot. */
+  const connect = async () => {
+    const opened = await openCollectorClient(config);
     try {
-      options.onGap?.(closed);
-    } catch (error) {
-      warn(`pg activity gap handler failed: ${reasonOf(error)}`);
-    }
-  };
-  const closeClient = async () => {
-    const old = client;
-    client = undefined;
-    await old?.end().catch(() => undefined);
-  };
-
-  /** Open the connection; on failure open a gap and return false. */
-  const connect = async (): Promise<boolean> => {
-    const candidate = new pg.Client(config);
-    // Without a listener, an 'error' on an idle connection (server restart, pg_terminate_backend)
-    // would crash the process. Keep it: it says why, where the next query only says "not queryable".
-    connectionError = undefined;
-    candidate.on('error', (error) => {
-      connectionError = error;
-    });
-    try {
-      await candidate.connect();
-      await candidate.query(`SET application_name = '${COLLECTOR_APPLICATION_NAME}'`);
-      const version = await candidate.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
+      await opened.client.query(`SET application_name = '${COLLECTOR_APPLICATION_NAME}'`);
+      const version = await opened.client.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
       serverVersionNum = version.rows[0]?.v;
       withQueryId = (serverVersionNum ?? 0) >= QUERY_ID_SINCE;
-      if (options.waitProfileSink !== undefined) waitSampling = await detectWaitSampling(candidate);
-      client = candidate;
-      return true;
+      if (options.waitProfileSink !== undefined) waitSampling = await detectWaitSampling(opened.client);
     } catch (error) {
-      await candidate.end().catch(() => undefined);
-      openGap(clock.now(), error);
-      return false;
+      await opened.client.end().catch(() => undefined);
+      throw error;
     }
+    return opened;
   };
 
-  const sampleOnce = async (active: pg.Client, index: number) => {
+  const sampleOnce = async (active: pg.Client, index: number, closeGap: (t: number) => void) => {
     const t = clock.now();
     const result = await active.query<ActivityRow>(activityQuery(withQueryId), [options.database]);
     const { sample, hidden } = toSample(result.rows, t, withQueryId);
@@ -227,6 +199,7 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
       warnedHidden = true;
       warn(`pg activity: ${hidden} session(s) of ${options.database} are hidden from the collector's role; grant it pg_read_all_stats to classify them`);
     }
+    // The gap ends at this sample's timestamp, before the sample itself is handed on.
     closeGap(t);
     try {
       options.sink(sample);
@@ -246,45 +219,24 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
     options.onTick?.({ index, durationMs: clock.now() - t });
   };
 
-  const t0 = clock.now();
-  await connect();
-
-  const loop = async () => {
-    let index = 0;
-    let failures = 0;
-    while (!stopped) {
-      if (client === undefined) {
-        if (failures > 0 || gap !== undefined) {
-          if (await sleeper.sleep(backoffDelay(failures, backoff.initialMs, backoff.maxMs))) break;
-        }
-        failures++;
-        if (!(await connect())) continue;
-        failures = 0;
-      }
-      index = Math.max(index, firstTickAtOrAfter(t0, intervalMs, clock.now()));
-      const due = tickDue(t0, intervalMs, index);
-      if (await sleeper.sleep(due - clock.now())) break;
-      const active = client;
-      if (active === undefined) continue;
+  const loop = await startSamplingLoop({
+    intervalMs,
+    clock,
+    backoff: options.backoff ?? { initialMs: 250, maxMs: 30_000 },
+    connect,
+    scrub,
+    work: 'sampling',
+    tick: (client, index, _due, closeGap) => sampleOnce(client, index, closeGap),
+    onGap: (gap) => {
       try {
-        await sampleOnce(active, index);
+        options.onGap?.({ collector: 'pg_activity', ...gap });
       } catch (error) {
-        openGap(due, connectionError ?? error);
-        await closeClient();
-        continue;
+        warn(`pg activity gap handler failed: ${reasonOf(error)}`);
       }
-      const next = nextTick(t0, intervalMs, index, clock.now());
-      if (next.skipped > 0) {
-        const fromT = tickDue(t0, intervalMs, index + 1);
-        gap ??= { fromT, reason: `sampling took longer than the ${intervalMs} ms interval; ${next.skipped} tick(s) skipped` };
-        // Closed by the next successful sample, so the gap spans exactly the unsampled time.
-      }
-      index = next.index;
-    }
-  };
-  const running = loop().catch((error: unknown) => warn(`pg activity collector stopped: ${reasonOf(error)}`));
+    },
+    onLoopError: (error) => warn(`pg activity collector stopped: ${reasonOf(error)}`),
+  });
 
-  let stopping: Promise<void> | undefined;
   return {
     get source() {
       return waitSampling === undefined ? ACTIVITY_SOURCE : WAIT_SAMPLING_SOURCE;
@@ -292,16 +244,7 @@ export async function startActivityCollector(options: ActivityCollectorOptions):
     get serverVersionNum() {
       return serverVersionNum;
     },
-    stop() {
-      stopping ??= (async () => {
-        stopped = true;
-        sleeper.cancel();
-        await running;
-        await closeClient();
-        closeGap(clock.now());
-      })();
-      return stopping;
-    },
+    stop: () => loop.close(),
   };
 }
 
@@ -332,33 +275,4 @@ async function readWaitProfile(client: pg.Client, t: number, periodMs: number): 
     periodMs,
     entries: result.rows.map((r) => ({ eventType: r.event_type, event: r.event, count: r.count })),
   };
-}
-
-/** pg client settings: our application_name, bounded connect and query times. */
-function clientConfig(pgUrl: string | ClientConfig, intervalMs: number): ClientConfig {
-  const base: ClientConfig = typeof pgUrl === 'string' ? { connectionString: pgUrl } : { ...pgUrl };
-  return {
-    ...base,
-    application_name: COLLECTOR_APPLICATION_NAME,
-    connectionTimeoutMillis: base.connectionTimeoutMillis ?? 5000,
-    // A hung network must not block the loop forever: give up on a query after 10 intervals (≥ 5 s).
-    query_timeout: Math.max(5000, 10 * intervalMs),
-    keepAlive: true,
-  };
-}
-
-/** The password inside a URL, to scrub it from messages. */
-function passwordOf(pgUrl: string | ClientConfig): string | undefined {
-  if (typeof pgUrl !== 'string') return undefined;
-  try {
-    const password = decodeURIComponent(new URL(pgUrl).password);
-    return password === '' ? undefined : password;
-  } catch {
-    return undefined;
-  }
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
-  return String(error);
 }

@@ -1,7 +1,7 @@
 /**
  * What the PostgreSQL collectors share: the client settings (application_name, bounded connect
  * and query times), password scrubbing, and the fixed-cadence loop with reconnection and gaps
- * that pg-activity introduced, in a reusable form:
+ * that both pg-activity and pg-stats run on:
  *
  *   connect ──ok──► sleep to tick k's due time ──► tick(client, k) ──ok──► k = nextTick(…)
  *      ▲  └─fail─► open gap, back off ─┐              └─fail─► open gap, close client
@@ -15,7 +15,9 @@ import pg from 'pg';
 import type { ClientConfig } from 'pg';
 import { backoffDelay, firstTickAtOrAfter, nextTick, tickDue } from './cadence.js';
 import { Sleeper, type CollectorClock } from './clock.js';
-import { COLLECTOR_APPLICATION_NAME } from './pg-activity.js';
+
+/** The application_name of every collector connection (excluded from the sampled sessions). */
+export const COLLECTOR_APPLICATION_NAME = 'odoo-capacity-collector';
 
 /** A span without readings: [fromT, toT) in epoch ms, and why. */
 export interface LoopGap {
@@ -80,10 +82,18 @@ export interface SamplingLoopOptions {
   backoff: { initialMs: number; maxMs: number };
   /** Opens and prepares a connection; throws when it cannot. */
   connect: () => Promise<{ client: pg.Client; lastError: () => Error | undefined }>;
-  /** One reading. Throwing closes the connection and opens a gap. */
-  tick: (client: pg.Client, index: number, due: number) => Promise<void>;
+  /**
+   * One reading. Throwing closes the connection and opens a gap. A gap still open is closed at
+   * `due` once the reading returns, or at the reading's own time `t` (epoch ms) when it calls
+   * `closeGap(t)` first, so the gap ends exactly at a sample's timestamp.
+   */
+  tick: (client: pg.Client, index: number, due: number, closeGap: (t: number) => void) => Promise<void>;
   onGap: (gap: LoopGap) => void;
   scrub: (text: string) => string;
+  /** What a tick does, for the skipped-ticks gap reason: "<work> took longer than …". Default 'reading'. */
+  work?: string;
+  /** Receives an unexpected error that ended the loop; without it, stop() rejects with that error. */
+  onLoopError?: (error: unknown) => void;
 }
 
 export interface SamplingLoop {
@@ -148,7 +158,7 @@ export async function startSamplingLoop(options: SamplingLoopOptions): Promise<S
       const active = current;
       if (active === undefined) continue;
       try {
-        await options.tick(active.client, index, due);
+        await options.tick(active.client, index, due, closeGap);
         closeGap(due);
       } catch (error) {
         openGap(due, reasonOf(active.lastError() ?? error));
@@ -157,12 +167,15 @@ export async function startSamplingLoop(options: SamplingLoopOptions): Promise<S
       }
       const next = nextTick(t0, intervalMs, index, clock.now());
       if (next.skipped > 0) {
-        openGap(tickDue(t0, intervalMs, index + 1), `reading took longer than the ${intervalMs} ms interval; ${next.skipped} tick(s) skipped`);
+        // Closed by the next successful reading, so the gap spans exactly the unread time.
+        const work = options.work ?? 'reading';
+        openGap(tickDue(t0, intervalMs, index + 1), `${work} took longer than the ${intervalMs} ms interval; ${next.skipped} tick(s) skipped`);
       }
       index = next.index;
     }
   };
-  const running = loop();
+  const onLoopError = options.onLoopError;
+  const running = onLoopError === undefined ? loop() : loop().catch(onLoopError);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -10,34 +10,22 @@
  * call; `authenticate()` looks the login's uid up (`res.users.search`), which also proves the key,
  * and a rejected key is remembered so no virtual user sends it again.
  */
-import { fromJson2Error, fromTransportError, HttpStatusError, loginRejected, ProtocolError, redactSecret, type Json2ErrorBody } from '../errors.js';
-import { HttpChannel } from '../http.js';
+import { fromJson2Error, fromTransportError, HttpStatusError, loginRejected, ProtocolError, type Json2ErrorBody } from '../errors.js';
 import { json2Body } from '../json2-args.js';
 import { snippet } from '../json-rpc.js';
-import type { OdooClient, OdooTarget } from '../types.js';
-import { LoginOnce } from './login-once.js';
+import { TransportClient } from './client-base.js';
 
-export class Json2Client implements OdooClient {
+export class Json2Client extends TransportClient {
   readonly transport = 'json2' as const;
-  private readonly channel: HttpChannel;
-  private readonly session: LoginOnce;
-
-  constructor(private readonly target: OdooTarget) {
-    this.channel = new HttpChannel(target.url, target.timeoutMs);
-    this.session = new LoginOnce(() => this.login());
-  }
-
-  get uid(): number | undefined {
-    return this.session.uid;
-  }
 
   /** The key sent as bearer token: `apiKey`, else the password. */
   private get key(): string {
     return this.target.apiKey ?? this.target.password;
   }
 
-  authenticate(): Promise<number> {
-    return this.guard(() => this.session.ensure());
+  /** The password, then the key that may stand for it. */
+  protected override secrets(): string[] {
+    return [this.target.password, this.key];
   }
 
   call<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
@@ -47,11 +35,7 @@ export class Json2Client implements OdooClient {
     });
   }
 
-  async close(): Promise<void> {
-    await this.channel.close();
-  }
-
-  private async login(): Promise<number> {
+  protected async login(): Promise<number> {
     const ids = await this.post('res.users', 'search', { domain: [['login', '=', this.target.login]], limit: 1 });
     const uid = Array.isArray(ids) ? ids[0] : undefined;
     // The key is valid (no 401) but the login is not visible to it (misspelled, or another company's user).
@@ -89,14 +73,6 @@ export class Json2Client implements OdooClient {
       throw fromTransportError(new HttpStatusError(reply.status, typeof reply.headers.location === 'string' ? reply.headers.location : undefined), url);
     }
     throw fromJson2Error(reply.status, parsed, url, `${model}.${method}`, this.target.db);
-  }
-
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw redactSecret(redactSecret(error, this.target.password), this.key);
-    }
   }
 }
 

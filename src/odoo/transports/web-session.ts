@@ -8,11 +8,10 @@
  * The `<model>/<method>` URL suffix is cosmetic (the body decides) but kept, as the web client
  * sends it and it shows in Odoo's request log. Errors arrive with HTTP 200 and an `error` object.
  */
-import { fromTransportError, loginRejected, messages, OdooError, ProtocolError, redactSecret, safeUrl, SPECIFIC_CODES } from '../errors.js';
-import { HttpChannel, type HttpReply } from '../http.js';
+import { fromTransportError, loginRejected, messages, OdooError, ProtocolError, safeUrl, SPECIFIC_CODES } from '../errors.js';
+import type { HttpReply } from '../http.js';
 import { decodeJsonRpcReply, jsonRpcRequest } from '../json-rpc.js';
-import type { OdooClient, OdooTarget } from '../types.js';
-import { LoginOnce } from './login-once.js';
+import { TransportClient } from './client-base.js';
 
 /** Value of the `session_id` cookie set by `reply`, `null` when it was deleted, undefined when not set. */
 export function sessionCookieOf(reply: HttpReply): string | null | undefined {
@@ -24,29 +23,14 @@ export function sessionCookieOf(reply: HttpReply): string | null | undefined {
   return undefined;
 }
 
-export class WebSessionClient implements OdooClient {
+export class WebSessionClient extends TransportClient {
   readonly transport = 'web' as const;
-  private readonly channel: HttpChannel;
-  private readonly session: LoginOnce;
   private sessionId: string | undefined;
   private nextId = 1;
-
-  constructor(private readonly target: OdooTarget) {
-    this.channel = new HttpChannel(target.url, target.timeoutMs);
-    this.session = new LoginOnce(() => this.login());
-  }
-
-  get uid(): number | undefined {
-    return this.session.uid;
-  }
 
   /** The current `session_id` cookie (for tests and diagnostics; it is a credential: never log it). */
   get sessionCookie(): string | undefined {
     return this.sessionId;
-  }
-
-  async authenticate(): Promise<number> {
-    return this.guard(() => this.session.ensure());
   }
 
   call<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
@@ -65,11 +49,7 @@ export class WebSessionClient implements OdooClient {
     );
   }
 
-  async close(): Promise<void> {
-    await this.channel.close();
-  }
-
-  private async login(): Promise<number> {
+  protected async login(): Promise<number> {
     const { db, login, password } = this.target;
     const path = 'web/session/authenticate';
     const url = this.channel.urlOf(path);
@@ -123,14 +103,6 @@ export class WebSessionClient implements OdooClient {
         if (again instanceof OdooError && again.kind === 'session_expired') this.session.reset();
         throw again;
       }
-    }
-  }
-
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw redactSecret(error, this.target.password);
     }
   }
 }

@@ -7,29 +7,11 @@
  * There is no session: every call carries the password, and each Odoo worker caches the checked
  * (uid, password) pair. Fault 1 "cannot marshal None …" is a success with no value.
  */
-import { fromTransportError, loginRejected, OdooError, ProtocolError, redactSecret } from '../errors.js';
-import { HttpChannel } from '../http.js';
-import type { OdooClient, OdooTarget } from '../types.js';
 import { xmlRpcCall } from '../xml-rpc.js';
-import { LoginOnce } from './login-once.js';
+import { TransportClient, uidFromAuthenticate } from './client-base.js';
 
-export class XmlRpcClient implements OdooClient {
+export class XmlRpcClient extends TransportClient {
   readonly transport = 'xmlrpc' as const;
-  private readonly channel: HttpChannel;
-  private readonly session: LoginOnce;
-
-  constructor(private readonly target: OdooTarget) {
-    this.channel = new HttpChannel(target.url, target.timeoutMs);
-    this.session = new LoginOnce(() => this.login());
-  }
-
-  get uid(): number | undefined {
-    return this.session.uid;
-  }
-
-  authenticate(): Promise<number> {
-    return this.guard(() => this.session.ensure());
-  }
 
   call<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
     return this.guard(async () => {
@@ -39,32 +21,9 @@ export class XmlRpcClient implements OdooClient {
     });
   }
 
-  async close(): Promise<void> {
-    await this.channel.close();
-  }
-
-  private async login(): Promise<number> {
+  protected login(): Promise<number> {
     const { db, login, password } = this.target;
     const path = 'xmlrpc/2/common';
-    const url = this.channel.urlOf(path);
-    let uid: unknown;
-    try {
-      uid = await xmlRpcCall(this.channel, path, 'authenticate', [db, login, password, {}]);
-    } catch (error) {
-      if (error instanceof OdooError && error.kind === 'access_denied') throw loginRejected(url, login, db, error);
-      throw error;
-    }
-    // common.exp_authenticate catches AccessDenied and returns False.
-    if (uid === false) throw loginRejected(url, login, db);
-    if (typeof uid !== 'number') throw fromTransportError(new ProtocolError(`authenticate returned ${JSON.stringify(uid)}, expected a uid`), url);
-    return uid;
-  }
-
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw redactSecret(error, this.target.password);
-    }
+    return uidFromAuthenticate(this.target, this.channel.urlOf(path), () => xmlRpcCall(this.channel, path, 'authenticate', [db, login, password, {}]));
   }
 }

@@ -3,27 +3,25 @@
  * loads nothing else, logs no error, draws every chart, and fits the executive summary on one printed page.
  * Skipped when /usr/bin/chromium is missing (CI must install Debian's `chromium` package).
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessRisks } from '../../../src/analyze/risks.js';
 import { writeReport } from '../../../src/report/write.js';
+import { HAS_CHROMIUM, launchChromium, openRecorded } from '../../helpers/chromium.js';
 import { fixtureInput } from '../../unit/report/fixtures/summary.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const EIGHT_JOURNEYS = ['order-to-delivery', 'barcode-pick', 'edi-import', 'stock-inquiry', 'receipt', 'invoicing', 'replenishment', 'month-end-reports'];
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Printable area of the smaller of A4 (210 × 297 mm) and Letter (215.9 × 279.4 mm) with the report's 12 mm margins, in CSS px (96 per inch). */
 const MM = 96 / 25.4;
 const PRINT_WIDTH_PX = Math.floor((210 - 24) * MM);
 const PRINT_HEIGHT_PX = Math.floor((279.4 - 24) * MM);
 
-describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('report.html in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   let url: string;
@@ -32,7 +30,7 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
     dir = await mkdtemp(join(tmpdir(), 'odoo-capacity-e2e-'));
     const { html } = await writeReport(dir, fixtureInput({ waveFactor: 1.7, status: 'aborted', statusReason: 'operator pressed Ctrl-C' }));
     url = pathToFileURL(html).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -41,15 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
   });
 
   it('loads only the file itself, logs no error and draws every chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(url, { waitUntil: 'load' });
+    const { page, requests, problems } = await openRecorded(browser, url);
 
     expect(requests).toEqual([url]);
     expect(problems).toEqual([]);

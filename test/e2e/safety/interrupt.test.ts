@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { startLab, type Lab } from '../../../src/lab/lab.js';
-import { temporaryLabDirectory } from '../../../src/lab/postgres.js';
+import type { Lab } from '../../../src/lab/lab.js';
 import { listRunRows } from '../../../src/cli/impl/runs.js';
+import { startTestLab, stopTestLab } from '../../helpers/lab-fixture.js';
 
 const cli = path.resolve('dist/src/cli/main.js');
 let dir: string;
@@ -18,14 +18,10 @@ let lab: Lab;
 
 beforeAll(async () => {
   if (!existsSync(cli)) return;
-  dir = await temporaryLabDirectory();
-  lab = await startLab({ dir, workers: 2, dataset: 'small', timeScale: 0.2 });
+  ({ dir, lab } = await startTestLab());
 }, 120_000);
 
-afterAll(async () => {
-  await lab?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopTestLab(lab, dir));
 
 interface Spawned {
   child: ChildProcess;

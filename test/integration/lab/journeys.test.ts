@@ -13,23 +13,12 @@ import { createClient } from '../../../src/odoo/connect.js';
 import type { OdooClient, OdooTarget } from '../../../src/odoo/types.js';
 import { prepareDataset } from '../../../src/prepare/prepare.js';
 import { ADMIN_PASSWORD, DB, startFixture, type LabFixture } from './helpers.js';
+import { mulberry32 } from '../../../src/engine/random.js';
 
 let lab: LabFixture;
 let db: pg.Client;
 let target: OdooTarget;
 const clients: OdooClient[] = [];
-
-/** A seeded random source (mulberry32), so iterations are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function client(transport: 'web' | 'xmlrpc' | 'jsonrpc'): Promise<OdooClient> {
   const c = createClient(target, transport);
@@ -49,7 +38,7 @@ async function runJourney(name: string, iterations: number, params?: Record<stri
     const ctx: JourneyContext<unknown> = {
       client: c,
       shared,
-      random: seeded(1000 * iteration + name.length),
+      random: mulberry32(1000 * iteration + name.length),
       tag: 'labtest',
       params,
       vu: 0,

@@ -3,11 +3,10 @@
  * PostgreSQL + lab server), then the effect checked inside the lab's database and the report built.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { startLab, type Lab } from '../../../src/lab/lab.js';
-import { temporaryLabDirectory } from '../../../src/lab/postgres.js';
+import type { Lab } from '../../../src/lab/lab.js';
 import { compileProfile } from '../../../src/engine/compile.js';
 import { getProfile } from '../../../scenarios/profiles/index.js';
 import { journeys } from '../../../scenarios/journeys/index.js';
@@ -15,20 +14,17 @@ import { runLoad, type RunLoadResult } from '../../../src/pipeline/run-load.js';
 import { buildReport } from '../../../src/pipeline/build-report.js';
 import { planTotals } from '../../../src/engine/compile.js';
 import { runTag } from '../../../scenarios/journeys/common.js';
+import { startTestLab, stopTestLab } from '../../helpers/lab-fixture.js';
 
 let dir: string;
 let lab: Lab;
 let result: RunLoadResult;
 
 beforeAll(async () => {
-  dir = await temporaryLabDirectory();
-  lab = await startLab({ dir, workers: 2, dataset: 'small', timeScale: 0.2 });
+  ({ dir, lab } = await startTestLab());
 }, 120_000);
 
-afterAll(async () => {
-  await lab?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopTestLab(lab, dir));
 
 describe('a short morning wave against the lab', () => {
   it('creates, confirms and delivers every order it records as successful', async () => {

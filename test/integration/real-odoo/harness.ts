@@ -3,6 +3,7 @@
  * does: setup once, then iterations with named steps, a seeded random and a run tag.
  */
 import type { Journey, JourneyContext } from '../../../scenarios/journeys/types.js';
+import { mulberry32 } from '../../../src/engine/random.js';
 import { createClient } from '../../../src/odoo/connect.js';
 import type { OdooClient, OdooTarget, TransportName } from '../../../src/odoo/types.js';
 
@@ -11,18 +12,6 @@ export function realTarget(env: NodeJS.ProcessEnv = process.env): OdooTarget | u
   const { ODOO_URL: url, ODOO_DB: db, ODOO_LOGIN: login, ODOO_PASSWORD: password } = env;
   if (!url || !db || !login || !password) return undefined;
   return { url, db, login, password, ...(env.ODOO_API_KEY ? { apiKey: env.ODOO_API_KEY } : {}) };
-}
-
-/** mulberry32: a small seeded generator (deterministic iterations). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface JourneyRun {
@@ -46,7 +35,8 @@ export async function runJourney(
   try {
     await client.authenticate();
     const shared = journey.setup ? await journey.setup(client) : undefined;
-    const random = seeded(options.seed ?? 1);
+    // The engine's generator, so iterations are deterministic the same way.
+    const random = mulberry32(options.seed ?? 1);
     for (let iteration = 0; iteration < (options.iterations ?? 1); iteration += 1) {
       const ctx: JourneyContext & { params?: Record<string, unknown> } = {
         client,

@@ -8,22 +8,20 @@
  * UPDATE_REPORT_SAMPLE=1 copies the three files to reports/samples/ (the committed example).
  * The browser part is skipped when /usr/bin/chromium is missing.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeys } from '../../../scenarios/journeys/index.js';
 import { getProfile } from '../../../scenarios/profiles/index.js';
 import { compileProfile } from '../../../src/engine/compile.js';
-import { startLab, type Lab } from '../../../src/lab/lab.js';
-import { temporaryLabDirectory } from '../../../src/lab/postgres.js';
+import type { Lab } from '../../../src/lab/lab.js';
 import { buildReport, type BuiltReport } from '../../../src/pipeline/build-report.js';
 import { runLoad } from '../../../src/pipeline/run-load.js';
 import { summaryJsonSchema } from '../../../src/report/summary-schema.js';
+import { HAS_CHROMIUM, launchChromium, openRecorded } from '../../helpers/chromium.js';
+import { startTestLab, stopTestLab } from '../../helpers/lab-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SAMPLES = path.resolve('reports/samples');
 
 let dir: string;
@@ -31,8 +29,7 @@ let lab: Lab;
 let report: BuiltReport;
 
 beforeAll(async () => {
-  dir = await temporaryLabDirectory();
-  lab = await startLab({ dir, workers: 2, dataset: 'small', timeScale: 0.2 });
+  ({ dir, lab } = await startTestLab());
   const plan = compileProfile(getProfile('morning-order-wave'), { scale: 8, compress: { durationS: 15, keep: 'peak-rates' }, seed: 11 });
   const result = await runLoad({
     plan,
@@ -47,10 +44,7 @@ beforeAll(async () => {
   report = await buildReport(result.runDir, { generatedAt: '2026-03-02T08:10:00.000Z' });
 }, 180_000);
 
-afterAll(async () => {
-  await lab?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopTestLab(lab, dir));
 
 describe('the report of a real lab run', () => {
   it('writes summary.json that parses with its schema and carries the run’s database and Odoo-log evidence', () => {
@@ -85,23 +79,15 @@ describe('the report of a real lab run', () => {
     expect(html).not.toContain(lab.pg.password);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('opens in headless Chromium with no request, no console error, and every chart drawn', async () => {
+  it.skipIf(!HAS_CHROMIUM)('opens in headless Chromium with no request, no console error, and every chart drawn', async () => {
     const html = readFileSync(report.html, 'utf8');
     const expectedCharts = html.match(/<figure class="chart /g)?.length ?? 0;
     // Latency, throughput, arrivals, distribution, USL, waits, Odoo time, workers: all have evidence here.
     expect(expectedCharts).toBe(8);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const url = pathToFileURL(report.html).href;
-      const requests: string[] = [];
-      const problems: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      await page.goto(url, { waitUntil: 'load' });
+      const { page, requests, problems } = await openRecorded(browser, url);
       expect(requests).toEqual([url]);
       expect(problems).toEqual([]);
       const charts = await page.$$eval('figure.chart > svg', (svgs) =>

@@ -5,10 +5,8 @@
  * counts each failure by kind, logs in again, and ends `completed`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startLab, type Lab } from '../../../src/lab/lab.js';
-import { temporaryLabDirectory } from '../../../src/lab/postgres.js';
 import { compileProfile } from '../../../src/engine/compile.js';
 import { getProfile } from '../../../scenarios/profiles/index.js';
 import { journeys } from '../../../scenarios/journeys/index.js';
@@ -16,6 +14,7 @@ import { runLoad } from '../../../src/pipeline/run-load.js';
 import { readRun } from '../../../src/run/reader.js';
 import type { MetricWindow } from '../../../src/run/records.js';
 import type { LoadPlan } from '../../../src/engine/plan.js';
+import { startTestLab, stopTestLab, TEST_LAB } from '../../helpers/lab-fixture.js';
 import { FaultProxy } from './fault-proxy.js';
 
 let dir: string;
@@ -23,14 +22,10 @@ let lab: Lab;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  dir = await temporaryLabDirectory();
-  lab = await startLab({ dir, workers: 2, dataset: 'small', timeScale: 0.2 });
+  ({ dir, lab } = await startTestLab());
 }, 120_000);
 
-afterAll(async () => {
-  await lab?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopTestLab(lab, dir));
 
 /** 1.5 orders/s for 12 s: steady traffic, so every fault window sees requests (2 lab workers keep up). */
 const plan = (): LoadPlan => {
@@ -132,7 +127,7 @@ describe('faults mid-run against the lab', () => {
             await pgProxy.cut();
             const port = lab.server.port;
             await lab.stop();
-            lab = await startLab({ dir, workers: 2, dataset: 'small', timeScale: 0.2, port });
+            lab = await startLab({ dir, ...TEST_LAB, port });
             pgProxy.upstreamPort = lab.pg.port;
             await pgProxy.restore();
             marks.up = Date.now();
