@@ -29,7 +29,7 @@ import { DEFAULT_REQUEST_P95_S } from './recommend.js';
 import type { OdooLogRecord } from '../run/records.js';
 import { requestServiceTime } from './service-demand.js';
 import type { RunSummary } from './types.js';
-import { sizeWorkers, type WorkerSizing } from './worker-sizing.js';
+import { isLocalTarget, sizeWorkers, type WorkerSizing } from './worker-sizing.js';
 
 /** PostgreSQL RAM assumed when no forecast declares it, GB (as `plan`). */
 export const ASSUMED_POSTGRES_RAM_GB = 16;
@@ -70,7 +70,7 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
   const workload = workloadFromRun(summary, measured.demands, measured.measured, sizing);
   const plan = { ...planForWorkload(summary.profile, workload), ...postgresIoValues(runIo(summary, measured.demands)) };
   applyWorkerSizing(plan, sizing);
-  const tested = testedHeadroom(summary, workload);
+  const tested = testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
   if (tested !== undefined) plan.headroom = tested;
   const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
   const set = fromPlan(plan, `the tested peak (phase ${demand.busiestPhase}${scale})`, 'run', [...measured.notes, ...sizing.notes]);
@@ -176,10 +176,15 @@ function planForWorkload(name: string, workload: Workload): PlanRecommendation {
  * (from Odoo's log), cores = the load-generator machine's (the lab runs on it; for a remote target
  * this is an assumption the reason states). Undefined without an Odoo log.
  */
-function testedHeadroom(summary: RunSummary, workload: Workload): Reasoned<number> | undefined {
+function testedHeadroom(summary: RunSummary, workload: Workload, peakBusiestUtilization?: number): Reasoned<number> | undefined {
   const workers = summary.odoo?.workers.length ?? 0;
-  const cores = summary.meta?.host.cpus ?? 0;
-  if (workers === 0 || cores === 0) return undefined;
+  const hostCores = summary.meta?.host.cpus ?? 0;
+  if (workers === 0 || hostCores === 0) return undefined;
+  // A target on this machine (the lab) shares its cores with the load generator: what the engine
+  // itself burned at its busiest is not available to Odoo and PostgreSQL.
+  const local = isLocalTarget(summary.target.url);
+  const generatorCores = local ? (summary.engineHealth?.maxCpuShare ?? 0) : 0;
+  const cores = Math.max(0.1, hostCores - generatorCores);
   const { requests } = workload;
   const room = headroom({
     ratePerS: requests.ratePerS,
@@ -190,10 +195,34 @@ function testedHeadroom(summary: RunSummary, workload: Workload): Reasoned<numbe
     cpuSecondsPerS: workload.odooCpuSecondsPerS + workload.dbCpuSecondsPerS,
     cores,
   });
-  room.reason = `Of the tested configuration (${workers} Odoo workers seen in its log, ${cores} cores as on the load-generator machine): ${room.reason}`;
-  room.inputs = { ...room.inputs, configuration: 'tested', workersFrom: 'odoo log pids', coresFrom: 'load-generator host' };
+  const coresText =
+    generatorCores > 0
+      ? `${hostCores} cores of the machine it shares with the load generator, less the ${generatorCores.toFixed(2)} core the generator used at its busiest`
+      : `${hostCores} cores as on the load-generator machine`;
+  // Cross-check with what the log measured (utilization law: busy share grows with load): the
+  // busiest worker at U in the peak phase reaches the ceiling at m = ceiling / U. The models above
+  // use the quiet phase's worker time; under contention it grows, which only the log shows.
+  if (peakBusiestUtilization !== undefined && peakBusiestUtilization > 0) {
+    const measuredPercent = Math.round((MEASURED_BUSY_CEILING / peakBusiestUtilization - 1) * 1000) / 10;
+    if (measuredPercent < room.value) {
+      room.value = measuredPercent;
+      room.reason =
+        `Odoo's log shows the busiest worker ${Math.round(peakBusiestUtilization * 100)} % busy in the peak phase; ` +
+        (measuredPercent >= 0
+          ? `load can grow ${measuredPercent} % before it passes ${Math.round(MEASURED_BUSY_CEILING * 100)} % (busy time grows with load).`
+          : `that is already past ${Math.round(MEASURED_BUSY_CEILING * 100)} %: the tested configuration has no headroom at this peak.`) +
+        ` The queueing model alone, from the quiet phase's worker time, said: ${room.reason}`;
+      room.formula = `min(queueing headroom, ${MEASURED_BUSY_CEILING} / measured peak busy share − 1)`;
+      room.inputs = { ...room.inputs, limit: 'measured-worker-busy', peakBusiestUtilization };
+    }
+  }
+  room.reason = `Of the tested configuration (${workers} Odoo workers seen in its log, ${coresText}): ${room.reason}`;
+  room.inputs = { ...room.inputs, configuration: 'tested', workersFrom: 'odoo log pids', coresFrom: local ? 'host less load generator' : 'load-generator host', hostCores, generatorCores };
   return room;
 }
+
+/** Busy share of a worker beyond which queueing delay explodes; the measured cross-check's ceiling. */
+const MEASURED_BUSY_CEILING = 0.8;
 
 /** The entries whose value is defined. */
 function optional(entries: Record<string, Reasoned<unknown> | undefined>): Record<string, Reasoned<unknown>> {

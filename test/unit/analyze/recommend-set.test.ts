@@ -56,6 +56,17 @@ describe('recommendationSet on the demo run', () => {
     expect(set?.workers?.limit).toBe('workers');
   });
 
+  it('never gives the tested configuration more headroom than its measured worker busy share allows', () => {
+    for (const log of [demoOdooLog(), undefined]) {
+      const set = recommendationSet(summary, undefined, log);
+      const busy = set?.workers?.peakBusiestUtilization ?? 0;
+      expect(busy).toBeGreaterThan(0.8);
+      // Utilization law: busy share grows with load, so the 80 % ceiling is reached at m = 0.8 / busy.
+      expect(set?.headroom.value).toBeLessThanOrEqual(Math.round((0.8 / busy - 1) * 1000) / 10);
+      expect(set?.headroom.value).toBeLessThan(0);
+    }
+  });
+
   it('keeps the CPU demand within what the 2-core lab machine could have delivered', () => {
     expect(isLocalTarget(summary.target.url)).toBe(true);
     const set = recommendationSet(summary, undefined, demoOdooLog());
