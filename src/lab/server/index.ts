@@ -50,6 +50,8 @@ export interface LabServer {
   port: number;
   /** Pids of the live workers. */
   workerPids(): number[];
+  /** HTTP workers serving a request right now (for fault tests that kill a busy worker). */
+  busyWorkerPids(): number[];
   /** Pids of the live cron workers. */
   cronPids(): number[];
   stop(): Promise<void>;
@@ -104,12 +106,16 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const dispatch = () => {
     for (const slot of slots) {
       if (!queue.length) return;
-      if (slot.kind !== 'http' || !slot.ready || slot.current) continue;
+      // A worker killed a moment ago is disconnected before its 'exit' arrives: leave it to be replaced.
+      if (slot.kind !== 'http' || !slot.ready || slot.current || !slot.child.connected) continue;
       const pending = queue.shift() as PendingRequest;
       if (pending.res.destroyed) continue;
       slot.current = pending;
       slot.busySince = Date.now();
-      slot.child.send(pending.message);
+      // If the channel closes under us, the worker's 'exit' handler answers this request with 502.
+      slot.child.send(pending.message, (error) => {
+        if (error) slot.busySince = undefined;
+      });
     }
   };
 
@@ -144,6 +150,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
           dispatch();
         }
       });
+      // A send racing a worker's death reports through the send callback; never let it go uncaught.
+      child.on('error', () => undefined);
       child.on('exit', (code, signal) => {
         slots.delete(slot);
         if (!slot.ready) reject(new LabServerError(`lab worker ${slot.pid} exited during start-up (${signal ?? code})`));
@@ -242,6 +250,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     url: `http://${host}:${address.port}`,
     port: address.port,
     workerPids: () => [...slots].filter((s) => s.ready && s.kind === 'http').map((s) => s.pid),
+    busyWorkerPids: () => [...slots].filter((s) => s.ready && s.kind === 'http' && s.current !== undefined).map((s) => s.pid),
     cronPids: () => [...slots].filter((s) => s.ready && s.kind === 'cron').map((s) => s.pid),
     async stop() {
       await stopWorkers();

@@ -69,6 +69,9 @@ describe('faults mid-run against the lab', () => {
         killer = (async () => {
           for (let kill = 0; kill < 3; kill++) {
             await sleep(2000);
+            // As on Odoo, only the request a killed worker was serving fails (queued ones wait for the
+            // replacement): kill while one is busy so there is such a request.
+            await until(() => lab.server.busyWorkerPids().length > 0, 5000);
             for (const pid of lab.server.workerPids()) {
               process.kill(pid, 'SIGKILL');
               killed.push(pid);
