@@ -199,22 +199,22 @@ function testedHeadroom(summary: RunSummary, workload: Workload, peakBusiestUtil
     generatorCores > 0
       ? `${hostCores} cores of the machine it shares with the load generator, less the ${generatorCores.toFixed(2)} core the generator used at its busiest`
       : `${hostCores} cores as on the load-generator machine`;
-  // Cross-check with what the log measured (utilization law: busy share grows with load): the
-  // busiest worker at U in the peak phase reaches the ceiling at m = ceiling / U. The models above
-  // use the quiet phase's worker time; under contention it grows, which only the log shows.
+  // With Odoo's log, the measurement decides (utilization law: busy share grows with load, so the
+  // busiest worker at U in the peak phase reaches the ceiling at m = ceiling / U). The queueing model
+  // works from the quiet phase's worker time, which grows under contention and includes start-up
+  // outliers; it stays in the reason as a second opinion.
   if (peakBusiestUtilization !== undefined && peakBusiestUtilization > 0) {
     const measuredPercent = Math.round((MEASURED_BUSY_CEILING / peakBusiestUtilization - 1) * 1000) / 10;
-    if (measuredPercent < room.value) {
-      room.value = measuredPercent;
-      room.reason =
-        `Odoo's log shows the busiest worker ${Math.round(peakBusiestUtilization * 100)} % busy in the peak phase; ` +
-        (measuredPercent >= 0
-          ? `load can grow ${measuredPercent} % before it passes ${Math.round(MEASURED_BUSY_CEILING * 100)} % (busy time grows with load).`
-          : `that is already past ${Math.round(MEASURED_BUSY_CEILING * 100)} %: the tested configuration has no headroom at this peak.`) +
-        ` The queueing model alone, from the quiet phase's worker time, said: ${room.reason}`;
-      room.formula = `min(queueing headroom, ${MEASURED_BUSY_CEILING} / measured peak busy share − 1)`;
-      room.inputs = { ...room.inputs, limit: 'measured-worker-busy', peakBusiestUtilization };
-    }
+    const model = room.reason;
+    room.value = measuredPercent;
+    room.reason =
+      `Odoo's log shows the busiest worker ${Math.round(peakBusiestUtilization * 100)} % busy in the peak phase; ` +
+      (measuredPercent >= 0
+        ? `load can grow ${measuredPercent} % before it passes ${Math.round(MEASURED_BUSY_CEILING * 100)} % (busy time grows with load).`
+        : `that is already past ${Math.round(MEASURED_BUSY_CEILING * 100)} %: the tested configuration has no headroom at this peak.`) +
+      ` The queueing model, from the quiet phase's worker time, says: ${model}`;
+    room.formula = `${MEASURED_BUSY_CEILING} / measured peak busy share − 1 (utilization law); queueing model as a second opinion`;
+    room.inputs = { ...room.inputs, limit: 'measured-worker-busy', peakBusiestUtilization };
   }
   room.reason = `Of the tested configuration (${workers} Odoo workers seen in its log, ${coresText}): ${room.reason}`;
   room.inputs = { ...room.inputs, configuration: 'tested', workersFrom: 'odoo log pids', coresFrom: local ? 'host less load generator' : 'load-generator host', hostCores, generatorCores };

@@ -56,14 +56,16 @@ describe('recommendationSet on the demo run', () => {
     expect(set?.workers?.limit).toBe('workers');
   });
 
-  it('never gives the tested configuration more headroom than its measured worker busy share allows', () => {
+  it("takes the tested configuration's headroom from the measured worker busy share when Odoo's log was read", () => {
     for (const log of [demoOdooLog(), undefined]) {
       const set = recommendationSet(summary, undefined, log);
       const busy = set?.workers?.peakBusiestUtilization ?? 0;
       expect(busy).toBeGreaterThan(0.8);
       // Utilization law: busy share grows with load, so the 80 % ceiling is reached at m = 0.8 / busy.
-      expect(set?.headroom.value).toBeLessThanOrEqual(Math.round((0.8 / busy - 1) * 1000) / 10);
+      expect(set?.headroom.value).toBe(Math.round((0.8 / busy - 1) * 1000) / 10);
       expect(set?.headroom.value).toBeLessThan(0);
+      expect(set?.headroom.reason).toContain('the tested configuration has no headroom at this peak');
+      expect(set?.headroom.inputs['limit']).toBe('measured-worker-busy');
     }
   });
 
