@@ -8,7 +8,7 @@
  */
 import type { Slo } from '../../scenarios/profiles/types.js';
 import { summarizeEngineHealth } from '../engine/self-monitor.js';
-import { thresholdsFromSlos, type Threshold, type ThresholdOp } from '../engine/thresholds.js';
+import { compare, thresholdsFromSlos, type Threshold } from '../engine/thresholds.js';
 import type {
   EngineHealthRecord,
   OdooLogRecord,
@@ -76,23 +76,6 @@ function metricValue(t: Threshold, s: LatencyStats): number | null {
     }
     default:
       return null;
-  }
-}
-
-function compare(a: number, op: ThresholdOp, b: number): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
   }
 }
 

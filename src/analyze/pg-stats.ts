@@ -37,16 +37,10 @@ export function phaseWindows(runStartMs: number, phases: ReadonlyArray<{ name: s
   return phases.map((p) => ({ name: p.name, startMs: runStartMs + p.startS * 1000, endMs: runStartMs + p.endS * 1000 }));
 }
 
-export interface StatementDelta {
-  queryId: string;
-  query: string;
-  calls: number;
-  totalExecTimeMs: number;
-  /** totalExecTimeMs / calls, ms. */
+/** A statement's counters over a period (the difference of two PgStatementRow snapshots). */
+export interface StatementDelta extends PgStatementRow {
+  /** totalExecTimeMs / calls over the period, ms. */
   meanExecTimeMs: number;
-  rows: number;
-  sharedBlksHit: number;
-  sharedBlksRead: number;
   /** Share of the period's total execution time over all listed statements, 0–1. */
   shareOfTime: number;
 }

@@ -175,7 +175,8 @@ function matches(t: Threshold, journey: string, step: string | null): boolean {
   return (t.journey === null || t.journey === journey) && t.step === step;
 }
 
-function compare(a: number, op: ThresholdOp, b: number): boolean {
+/** Whether `value op bound` holds: the comparison every threshold makes (engine and report alike). */
+export function compare(a: number, op: ThresholdOp, b: number): boolean {
   switch (op) {
     case '<':
       return a < b;
