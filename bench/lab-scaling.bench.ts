@@ -1,5 +1,5 @@
 /**
- * The lab under sustained load, as /work/shared/ODOO17-RPC.md "Under sustained load" measured a real
+ * The lab under sustained load, as docs/ODOO-PROTOCOL.md "Under sustained load" measured a real
  * Odoo 17: closed loop over XML-RPC, 3-line orders (create → confirm → find picking → validate),
  * for 1, 2, 4 and 8 HTTP workers at several client counts. Prints, per (workers, clients):
  * flows/s, mean / p50 / p95 flow latency, serialization-failure retries per minute (from the log),

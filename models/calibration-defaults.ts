@@ -1,7 +1,7 @@
 /**
  * Default service demands per journey, used when no load test has measured them (`plan` without
  * `--run`). Origin: the timings measured on a real Odoo 17 (warm, 2-core machine, workers = 4),
- * recorded in /work/shared/ODOO17-RPC.md "Timings" and "Under sustained load":
+ * recorded in docs/ODOO-PROTOCOL.md "Timings" and "Under sustained load":
  *
  *   sale.order.create 110–190 ms · action_confirm 240–420 · find picking 25–30 · move line write 30–90 ·
  *   button_validate 150–290 · action_assign 35–60 · purchase create / confirm 260 / 386 ·
@@ -26,7 +26,7 @@ export interface CalibratedJourney extends JourneyDemand {
 export const CALIBRATION_DEFAULTS: Readonly<Record<string, CalibratedJourney>> = {
   'order-to-delivery': {
     workerS: 0.8, cpuS: 0.5, dbS: 0.2, writes: true, callsPerIteration: 4,
-    origin: 'create 170 + confirm 370 + find picking 28 + validate 250 ms; 0.45–0.6 Odoo CPU-s + 0.16–0.27 PostgreSQL (ODOO17-RPC.md)',
+    origin: 'create 170 + confirm 370 + find picking 28 + validate 250 ms; 0.45–0.6 Odoo CPU-s + 0.16–0.27 PostgreSQL (docs/ODOO-PROTOCOL.md)',
   },
   'order-entry': {
     workerS: 0.58, cpuS: 0.36, dbS: 0.14, writes: true, callsPerIteration: 3,

@@ -9,7 +9,7 @@
  *   - worked example: 4 CPU, 60 users → 60/6 = 10 needed, (4 × 2) + 1 = 9 maximum, "We'll use
  *     8 workers + 1 for cron", RAM = 9 × ((0.8 × 150) + (0.2 × 1024)) ≈ 3 GB, with
  *     limit_memory_hard 1677721600, limit_memory_soft 629145600, limit_time_cpu 600,
- *     limit_time_real 1200, max_cron_threads 1 (see /work/shared/ODOO17-RPC.md "Sizing guidance").
+ *     limit_time_real 1200, max_cron_threads 1 (see docs/ODOO-PROTOCOL.md "Sizing guidance").
  *
  * `documentedOdooSizing` reproduces that method; `odooSizing` sizes from a measured or forecast
  * workload (the queueing model for the HTTP workers, the utilisation law for cores) and flags
@@ -31,7 +31,7 @@ export const SAMPLE_LIMIT_TIME_REAL = 1200;
 export const MIN_HTTP_WORKERS = 2;
 /** Concurrent users one worker serves, by Odoo's documentation. */
 export const USERS_PER_WORKER = 6;
-/** Pooled PostgreSQL connections an Odoo process holds under load (ODOO17-RPC.md: ~2 per HTTP worker, 2–4 for cron). */
+/** Pooled PostgreSQL connections an Odoo process holds under load (docs/ODOO-PROTOCOL.md: ~2 per HTTP worker, 2–4 for cron). */
 export const CONNECTIONS_PER_HTTP_WORKER = 2;
 export const CONNECTIONS_PER_CRON_WORKER = 4;
 

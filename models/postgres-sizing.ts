@@ -3,11 +3,11 @@
  * Odoo-specific adjustments, each with its reason, kept apart so a reader sees what changed and why.
  *
  * Adjustments:
- *  1. max_connections — from Odoo's processes × the connections each pools (ODOO17-RPC.md: ~2 per
+ *  1. max_connections — from Odoo's processes × the connections each pools (docs/ODOO-PROTOCOL.md: ~2 per
  *     HTTP worker, 2–4 per cron worker, plus the gevent/longpolling process), × 1.5 for restarts
  *     overlapping old and new workers, + 10 for maintenance and monitoring. Only when the Odoo side is known.
  *  2. work_mem — PGTune divides memory as if every connection sorts at once; Odoo's connections are
- *     mostly `idle in transaction` while Python computes (ODOO17-RPC.md), so at most one query per
+ *     mostly `idle in transaction` while Python computes (docs/ODOO-PROTOCOL.md), so at most one query per
  *     worker runs. Month-end `read_group` reports sort and hash large sets; size work_mem for the
  *     workers that can be active: (RAM − shared_buffers) / ((Odoo workers + max_worker_processes) × 3),
  *     capped at 64 MB, never below PGTune's value.

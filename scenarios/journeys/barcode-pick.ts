@@ -1,6 +1,6 @@
 /**
  * Barcode pick: a picker with a scanner prepares one delivery (web session, as the barcode app).
- * Community has no stock_barcode app; its calls reduce to these (ODOO17-RPC.md, "Barcode-style"):
+ * Community has no stock_barcode app; its calls reduce to these (docs/ODOO-PROTOCOL.md, "Barcode-style"):
  *
  *   release-order     sale.order.create([{…, client_order_ref: tag}]) + action_confirm([[order]]) +
  *                     sale.order.read([[order], ['picking_ids']]) + stock.picking.read([ids, ['name', 'picking_type_code']])

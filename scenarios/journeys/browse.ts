@@ -6,7 +6,7 @@
  *   list-partners   res.partner.web_search_read({domain: [customer_rank > 0], specification: {display_name, email, phone, city}, limit: 80})
  *   open-partner    res.partner.web_read([[id]], {specification: {name, street, city, country_id: {fields: {display_name}}, …}})
  *   list-products   product.template.web_search_read({domain: [sale_ok = true], specification: {name, default_code, list_price, qty_available}, limit: 80})
- * Page size: `params.pageSize` (default 80). `web_search_read` answers `{length, records}` (ODOO17-RPC.md).
+ * Page size: `params.pageSize` (default 80). `web_search_read` answers `{length, records}` (docs/ODOO-PROTOCOL.md).
  */
 import type { Journey, JourneyContext } from './types.js';
 

@@ -1,6 +1,6 @@
 /**
  * Month-end reports: the controller's grouped reads at closing (web session, read-only): the
- * read_group family of ODOO17-RPC.md "Month-end reads", as the pivot and graph views send them.
+ * read_group family of docs/ODOO-PROTOCOL.md "Month-end reads", as the pivot and graph views send them.
  *
  *   trial-balance        account.move.line.read_group([[parent_state = posted]], ['balance:sum', 'debit:sum', 'credit:sum'], ['account_id'], {lazy: false})
  *   balance-by-month     account.move.line.read_group([[parent_state = posted]], ['balance:sum'], ['account_id', 'date:month'], {lazy: false})

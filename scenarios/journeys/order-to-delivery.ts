@@ -1,6 +1,6 @@
 /**
  * Order to delivery: a sales rep enters and confirms an order, a warehouse user picks and ships it
- * (ODOO17-RPC.md, "Sales order to delivery"). Interactive users, so the web session transport.
+ * (docs/ODOO-PROTOCOL.md, "Sales order to delivery"). Interactive users, so the web session transport.
  *
  *   create-order    sale.order.create([{partner_id, client_order_ref: tag, order_line: [[0,0,{product_id, product_uom_qty}], …]}])
  *   confirm-order   sale.order.action_confirm([[order]])

@@ -25,7 +25,7 @@
  * and prices each retry at the mean logged back-off w̄ = Σ W / Σ r plus one redone attempt D0:
  *     D(N) = D0 + q(N)·(w̄ + D0)
  * Linear extrapolation beyond the measured concurrency is conservative: Odoo 17's measured rate
- * levels off at about one failure per two orders from 4 clients on (/work/shared/ODOO17-RPC.md).
+ * levels off at about one failure per two orders from 4 clients on (docs/ODOO-PROTOCOL.md).
  *
  * Operating point — with enough workers the concurrency is the fixed point of Little's law
  * N = λ·D(N), i.e. N* = λ·D0 / (1 − λ·k) with k = α(w̄ + D0); when λ·k ≥ 1 there is none: every

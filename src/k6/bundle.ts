@@ -3,7 +3,7 @@
  * xk6-ts / k6pack do: ES2017 CommonJS, `k6` and `k6/*` left external, so k6 ≥ 0.43 runs it —
  * k6 ≤ 0.52 compiles ES modules with Babel 6 and rejects `?.`, `??`, object spread, class
  * fields; lowering to ES2017 removes all of them (async/await stays: k6's runtime runs it, and
- * `http.asyncRequest` exists since 0.43). See /work/shared/fixtures/k6-0.48-odoo17/README.md.
+ * `http.asyncRequest` exists since 0.43). See test/fixtures/k6-0.48-odoo17/README.md.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

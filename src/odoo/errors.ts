@@ -357,7 +357,7 @@ export interface XmlRpcFault {
 
 /**
  * True for Odoo's fault 1 "cannot marshal None unless allow_none is enabled": the method returned
- * None and its transaction has already committed — a success with no value (ODOO17-RPC.md).
+ * None and its transaction has already committed — a success with no value (docs/ODOO-PROTOCOL.md).
  */
 export function isMarshalNoneFault(fault: XmlRpcFault): boolean {
   return Number(fault.faultCode) === 1 && fault.faultString.includes('cannot marshal None unless allow_none is enabled');

@@ -1,6 +1,6 @@
 /**
  * Warm-up before measuring: the first request an Odoo worker serves for a database after a
- * (re)start loads the registry (~3.5 s on the reference machine, ODOO17-RPC.md), and each worker
+ * (re)start loads the registry (~3.5 s on the reference machine, docs/ODOO-PROTOCOL.md), and each worker
  * checks a password once before caching it. Measuring before every worker is warm would charge
  * those seconds to the first virtual users.
  *

@@ -4,7 +4,7 @@
  *
  * Odoo 17 (`/xmlrpc/2/<service>`) answers `text/xml` with HTTP 200 for results and faults alike;
  * a method returning None becomes fault 1 "cannot marshal None …", which is a success
- * (`isMarshalNoneFault`, ODOO17-RPC.md).
+ * (`isMarshalNoneFault`, docs/ODOO-PROTOCOL.md).
  */
 import { Readable } from 'node:stream';
 import Deserializer from 'xmlrpc/lib/deserializer.js';

@@ -10,7 +10,7 @@
  *   groupbys go to `__context.group_by`; lazy=false counts in `__count`;
  * - every group carries `__domain` (the request's domain AND the group's own leaves, normalized as
  *   expression.AND does) and date groups `__range` — the shapes observed on a real Odoo 17
- *   (/work/shared/ODOO17-RPC.md "Month-end reads").
+ *   (docs/ODOO-PROTOCOL.md "Month-end reads").
  */
 import { domainToSql, fieldSql } from './domain.js';
 import { PythonException, pythonRepr } from './errors.js';

@@ -1,5 +1,5 @@
 /**
- * The `/jsonrpc` transport: the JSON twin of XML-RPC for integrations on Odoo ≤ 18 (ODOO17-RPC.md).
+ * The `/jsonrpc` transport: the JSON twin of XML-RPC for integrations on Odoo ≤ 18 (docs/ODOO-PROTOCOL.md).
  *
  *   POST /jsonrpc {jsonrpc:"2.0", method:"call", params:{service:"common", method:"authenticate", args:[db, login, password, {}]}}
  *   POST /jsonrpc {…, params:{service:"object", method:"execute_kw", args:[db, uid, password, model, method, args, kwargs]}}

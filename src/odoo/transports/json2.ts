@@ -1,5 +1,5 @@
 /**
- * The JSON-2 transport: integrations on Odoo ≥ 19 (ODOO17-RPC.md; Odoo 19 "External JSON-2 API").
+ * The JSON-2 transport: integrations on Odoo ≥ 19 (docs/ODOO-PROTOCOL.md; Odoo 19 "External JSON-2 API").
  *
  *   POST /json/2/<model>/<method>
  *   Authorization: bearer <api key>      X-Odoo-Database: <db>      Content-Type: application/json

@@ -1,5 +1,5 @@
 /**
- * Authenticate once per client, shared by concurrent callers (ODOO17-RPC.md: a login costs
+ * Authenticate once per client, shared by concurrent callers (docs/ODOO-PROTOCOL.md: a login costs
  * 0.7–0.8 s of PBKDF2, and five failures lock the client's IP out for 60 s).
  *
  * - Calls made before `authenticate()` wait for one shared login.

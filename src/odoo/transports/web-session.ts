@@ -1,5 +1,5 @@
 /**
- * The web session transport: what the browser and the barcode app do (ODOO17-RPC.md).
+ * The web session transport: what the browser and the barcode app do (docs/ODOO-PROTOCOL.md).
  *
  *   POST /web/session/authenticate  {db, login, password}  → result.uid + Set-Cookie session_id
  *   POST /web/dataset/call_kw/<model>/<method>  {model, method, args, kwargs}  (Cookie: session_id)

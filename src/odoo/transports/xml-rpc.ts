@@ -1,5 +1,5 @@
 /**
- * The XML-RPC transport: what EDI and other integrations use on Odoo ≤ 18 (ODOO17-RPC.md).
+ * The XML-RPC transport: what EDI and other integrations use on Odoo ≤ 18 (docs/ODOO-PROTOCOL.md).
  *
  *   /xmlrpc/2/common  authenticate(db, login, password, {})  → uid, or False for bad credentials
  *   /xmlrpc/2/object  execute_kw(db, uid, password, model, method, args, kwargs)

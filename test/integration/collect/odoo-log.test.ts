@@ -74,7 +74,7 @@ describe('startOdooLogCollector', () => {
 
 describe('readOdooLogFile', () => {
   it('reads the fixture after the fact, within a time window', async () => {
-    const fixture = new URL('../../../../shared/fixtures/odoo17-log/odoo.log', import.meta.url).pathname;
+    const fixture = new URL('../../fixtures/odoo17-log/odoo.log', import.meta.url).pathname;
     const all = await readOdooLogFile(fixture);
     expect(all.filter((r) => r.type === 'odoo_request')).toHaveLength(readFileSync(fixture, 'utf8').split('\n').filter((l) => / werkzeug: .*HTTP\/1\.1" /.test(l)).length);
     const window = await readOdooLogFile(fixture, { fromMs: Date.UTC(2026, 10, 23, 8, 33, 28), toMs: Date.UTC(2026, 10, 23, 9) });

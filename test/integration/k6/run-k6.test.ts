@@ -13,7 +13,7 @@ import { findK6, k6NotFoundMessage, k6SegmentArgs, runK6 } from '../../../src/k6
 import { readRun } from '../../../src/run/reader.js';
 import { RunWriter } from '../../../src/run/writer.js';
 
-const FIXTURE = '/work/shared/fixtures/k6-0.48-odoo17/out.ndjson';
+const FIXTURE = new URL('../../fixtures/k6-0.48-odoo17/out.ndjson', import.meta.url).pathname;
 
 const FAKE_K6 = `#!/usr/bin/env node
 const fs = require('node:fs');

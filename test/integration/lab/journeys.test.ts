@@ -2,7 +2,7 @@
  * Every journey of scenarios/journeys against the lab, through the real transports
  * (src/odoo/connect.ts): `prepare` creates its data set over XML-RPC first (as on a staging Odoo),
  * then each journey runs its setup and a few iterations, and the test checks the effects a real
- * Odoo 17 shows (ODOO17-RPC.md): pickings done with FIFO layers, invoices posted and paid, RFQs
+ * Odoo 17 shows (docs/ODOO-PROTOCOL.md): pickings done with FIFO layers, invoices posted and paid, RFQs
  * confirmed with their receipts, read_group/web_search_read reply shapes.
  */
 import pg from 'pg';

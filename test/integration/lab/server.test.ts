@@ -1,6 +1,6 @@
 /**
  * The lab server against real PostgreSQL: Odoo 17's RPC surface (shapes, errors and quirks from
- * /work/shared/ODOO17-RPC.md and the Odoo 17 sources), the order-to-delivery flow with its effect
+ * docs/ODOO-PROTOCOL.md and the Odoo 17 sources), the order-to-delivery flow with its effect
  * in the database, prefork queueing, REPEATABLE READ and the request log format.
  */
 import { readFileSync } from 'node:fs';

@@ -91,7 +91,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
 
 /**
  * A raw TCP server answering like an Odoo prefork worker: `HTTP/1.0 200 OK`, no keep-alive, the
- * connection closed after each reply (ODOO17-RPC.md). `reply` gets the request body.
+ * connection closed after each reply (docs/ODOO-PROTOCOL.md). `reply` gets the request body.
  */
 export async function startHttp10Server(reply: (body: string) => { contentType: string; body: string }): Promise<TestServer> {
   const requests: SeenRequest[] = [];

@@ -1,11 +1,11 @@
-/** Odoo log summaries on the real Odoo 17 fixture (shared/fixtures/odoo17-log). */
+/** Odoo log summaries on the real Odoo 17 fixture (test/fixtures/odoo17-log). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { summarizeOdooLog, summarizeOdooLogByPhase } from '../../../src/analyze/odoo-log.js';
 import { interpretRollbacks } from '../../../src/analyze/pg-stats.js';
 import { parseOdooLog } from '../../../src/collect/odoo-log-parse.js';
 
-const text = readFileSync(new URL('../../../../shared/fixtures/odoo17-log/odoo.log', import.meta.url), 'utf8');
+const text = readFileSync(new URL('../../fixtures/odoo17-log/odoo.log', import.meta.url), 'utf8');
 const records = parseOdooLog(text);
 
 /** Independent figures: the request lines of one path, fields taken from the end of the line. */

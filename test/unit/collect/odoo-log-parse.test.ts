@@ -1,5 +1,5 @@
 /**
- * The Odoo log parser on a real Odoo 17 log (shared/fixtures/odoo17-log, see its README) and on
+ * The Odoo log parser on a real Odoo 17 log (test/fixtures/odoo17-log, see its README) and on
  * lines built from the format strings of Odoo 17's odoo/service/server.py and model.py.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import {
 } from '../../../src/collect/odoo-log-parse.js';
 import type { OdooErrorRecord, OdooLogRecord, OdooRequestRecord, OdooRetryRecord, OdooWorkerRecord } from '../../../src/run/records.js';
 
-const FIXTURE = new URL('../../../../shared/fixtures/odoo17-log/odoo.log', import.meta.url);
+const FIXTURE = new URL('../../fixtures/odoo17-log/odoo.log', import.meta.url);
 const text = readFileSync(FIXTURE, 'utf8');
 const records = parseOdooLog(text);
 const ofType = <T extends OdooLogRecord['type']>(type: T) => records.filter((r): r is Extract<OdooLogRecord, { type: T }> => r.type === type);

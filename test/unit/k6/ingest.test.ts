@@ -1,5 +1,5 @@
 /**
- * Ingesting real k6 v0.48 output (/work/shared/fixtures/k6-0.48-odoo17: a web-session login and a
+ * Ingesting real k6 v0.48 output (test/fixtures/k6-0.48-odoo17: a web-session login and a
  * stock.quant search_read against a real Odoo 17, ramping-arrival-rate 2 → 10/s, maxVUs 4) and
  * checking the windows against k6's own end-of-test summary (summary.json).
  */
@@ -10,7 +10,7 @@ import { K6Ingest, parseK6Time } from '../../../src/k6/ingest.js';
 import { mergeEncoded } from '../../../src/run/histogram.js';
 import type { MetricWindow } from '../../../src/run/records.js';
 
-const FIXTURE = '/work/shared/fixtures/k6-0.48-odoo17';
+const FIXTURE = new URL('../../fixtures/k6-0.48-odoo17', import.meta.url).pathname;
 const ndjson = readFileSync(path.join(FIXTURE, 'out.ndjson'), 'utf8');
 const summary = JSON.parse(readFileSync(path.join(FIXTURE, 'summary.json'), 'utf8')) as {
   metrics: Record<string, Record<string, number>>;

@@ -1,6 +1,6 @@
 /**
  * Odoo's documented worked example (odoo/documentation content/administration/on_premise/deploy.rst,
- * "Configuration sample"; /work/shared/ODOO17-RPC.md "Sizing guidance"): 4 CPU, 60 users →
+ * "Configuration sample"; docs/ODOO-PROTOCOL.md "Sizing guidance"): 4 CPU, 60 users →
  * 8 HTTP workers + 1 cron, RAM = 9 × ((0.8 × 150) + (0.2 × 1024)) ≈ 3 GB, limit_memory_hard 1677721600,
  * limit_memory_soft 629145600, limit_time_cpu 600, limit_time_real 1200.
  */
