@@ -54,6 +54,13 @@ export interface OdooClient {
    * journeys fall back to `call` when it is absent (see scenarios/journeys/common.ts `pressButton`).
    */
   callButton?<T = unknown>(model: string, method: string, args?: unknown[], kwargs?: Record<string, unknown>): Promise<T>;
+  /**
+   * A plain JSON route of the web client (not a model method), e.g. `/mail/thread/data` with
+   * `{thread_model, thread_id, request_list}` or `/web/action/load` with `{action_id}`: the
+   * JSON-RPC `params` are sent as given and the `result` is returned. Only the web session
+   * transport has it (and the k6 bundle's web client); integrations never call routes.
+   */
+  callRoute?<T = unknown>(path: string, params?: Record<string, unknown>): Promise<T>;
   /** Releases sockets. */
   close(): Promise<void>;
 }

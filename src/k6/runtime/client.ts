@@ -75,6 +75,18 @@ export class K6OdooClient implements OdooClient {
     return (await this.post('/jsonrpc', { service: 'object', method: 'execute_kw', args: [db, this.uid, password, model, method, args, kwargs] }, name)) as T;
   }
 
+  /** A form button (`/web/dataset/call_button`); integrations fall back to `call`. */
+  async callButton<T = unknown>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<T> {
+    if (this.transport !== 'web') return this.call<T>(model, method, args, kwargs);
+    return (await this.post('/web/dataset/call_button', { model, method, args, kwargs }, `${model}.${method}`)) as T;
+  }
+
+  /** A plain JSON route of the web client (`/mail/thread/data` …). */
+  async callRoute<T = unknown>(path: string, params: Record<string, unknown> = {}): Promise<T> {
+    const route = '/' + path.replace(/^\/+/, '');
+    return (await this.post(route, params, route)) as T;
+  }
+
   async close(): Promise<void> {}
 
   private async post(path: string, params: Record<string, unknown>, name: string): Promise<unknown> {

@@ -4,6 +4,7 @@
  *   POST /web/session/authenticate  {db, login, password}  → result.uid + Set-Cookie session_id
  *   POST /web/dataset/call_kw/<model>/<method>  {model, method, args, kwargs}  (Cookie: session_id)
  *   POST /web/dataset/call_button               {model, method, args, kwargs}  → cleaned action or false
+ *   POST /mail/thread/data, /web/action/load …  plain JSON routes of the web client (callRoute)
  *
  * The `<model>/<method>` URL suffix is cosmetic (the body decides) but kept, as the web client
  * sends it and it shows in Odoo's request log. Errors arrive with HTTP 200 and an `error` object.
@@ -47,6 +48,12 @@ export class WebSessionClient extends TransportClient {
     return this.guard(() =>
       this.relogOnExpiry(async () => (await this.post('web/dataset/call_button', { model, method, args, kwargs }, `${model}.${method}`)) as T),
     );
+  }
+
+  /** A plain JSON route of the web client (`/mail/thread/data`, `/web/action/load` …): its `result`. */
+  callRoute<T = unknown>(path: string, params: Record<string, unknown> = {}): Promise<T> {
+    const relative = path.replace(/^\/+/, '');
+    return this.guard(() => this.relogOnExpiry(async () => (await this.post(relative, params, `/${relative}`)) as T));
   }
 
   protected async login(): Promise<number> {
