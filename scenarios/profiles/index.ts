@@ -31,7 +31,7 @@ export function getProfile(name: string): Profile {
   const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   if (profile === undefined) {
     const known = Object.keys(profiles).sort().join(', ');
-    throw new ProfileError('PROFILE_UNKNOWN', [`--profile: expected one of ${known}, got ${JSON.stringify(name)}`]);
+    throw new ProfileError('PROFILE_UNKNOWN', [`profile: expected one of ${known}, got ${JSON.stringify(name)}`]);
   }
   return profile;
 }

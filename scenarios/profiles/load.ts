@@ -42,7 +42,7 @@ export async function loadProfile(nameOrPath: string, cwd: string = process.cwd(
     if (profile !== undefined) return profile;
     const known = Object.keys(profiles).join(', ');
     throw new ProfileError('PROFILE_UNKNOWN', [
-      `--profile: expected one of ${known} or a profile file (.ts, .js, .yaml), got ${JSON.stringify(nameOrPath)}`,
+      `profile: expected one of ${known} or a profile file (.ts, .js, .yaml), got ${JSON.stringify(nameOrPath)}`,
     ]);
   }
   const file = path.resolve(cwd, nameOrPath);

@@ -17,6 +17,7 @@
  * so a profile with a type error may show more problems after that error is fixed.
  */
 import { z } from 'zod';
+import { journeyNames, journeys as registeredJourneys } from '../journeys/index.js';
 import { CLOCK_PATTERN, clockToSeconds } from './clock.js';
 import { ProfileError, fieldPath, problemLine } from './errors.js';
 import type { Profile } from './types.js';
@@ -37,9 +38,17 @@ function recordError(expected: string): { error: (issue: { code?: string }) => s
 
 const kebabName = z.string({ error: 'expected a kebab-case name' }).regex(KEBAB, { error: 'expected a kebab-case name' });
 const clock = z.string({ error: 'expected HH:MM' }).regex(CLOCK_PATTERN, { error: 'expected HH:MM' });
+/**
+ * Upper bounds that keep every later computation finite and quick: a million iterations an hour
+ * (278/s) is far above the run caps (50/s) yet never overflows a plan; a burst at most every
+ * minute (faster arrivals are a rate, not a burst).
+ */
+export const PROFILE_LIMITS = { ratePerHour: 1_000_000, batchSize: 1_000_000, minEveryMin: 1, users: 100_000 } as const;
+
 const rateValue = z
   .number({ error: 'expected a finite number ≥ 0 (iterations per hour)' })
-  .min(0, { error: 'expected a finite number ≥ 0 (iterations per hour)' });
+  .min(0, { error: 'expected a finite number ≥ 0 (iterations per hour)' })
+  .max(PROFILE_LIMITS.ratePerHour, { error: `expected at most ${PROFILE_LIMITS.ratePerHour} iterations per hour` });
 
 const rateSchema = z.strictObject({ from: rateValue, to: rateValue }, onlyKeys(['from', 'to']));
 
@@ -53,8 +62,12 @@ const wholeNonNegative = (what: string) =>
 const burstSchema = z
   .strictObject(
     {
-      everyMin: positive('minutes'),
-      size: nonNegative('a number of iterations per batch'),
+      everyMin: z
+        .number({ error: `expected minutes ≥ ${PROFILE_LIMITS.minEveryMin}` })
+        .min(PROFILE_LIMITS.minEveryMin, { error: `expected minutes ≥ ${PROFILE_LIMITS.minEveryMin} (faster arrivals are a rate, not a burst)` }),
+      size: nonNegative('a number of iterations per batch').max(PROFILE_LIMITS.batchSize, {
+        error: `expected at most ${PROFILE_LIMITS.batchSize} iterations per batch`,
+      }),
       spreadMin: positive('minutes'),
       offsetMin: nonNegative('minutes').optional(),
       threads: z
@@ -151,7 +164,7 @@ const phaseSchema = z
           recordError('expected an object of journey: [{ everyMin, size, spreadMin }]'),
         )
         .optional(),
-      users: z.record(kebabName, wholeNonNegative('users'), recordError('expected an object of journey: number of users')).optional(),
+      users: z.record(kebabName, wholeNonNegative('users').max(PROFILE_LIMITS.users, { error: `expected at most ${PROFILE_LIMITS.users} users` }), recordError('expected an object of journey: number of users')).optional(),
     },
     onlyKeys(PHASE_KEYS),
   )
@@ -215,6 +228,16 @@ export const profileSchema = z
     const journeys = new Set(
       profile.phases.flatMap((p) => [...Object.keys(p.rates ?? {}), ...Object.keys(p.bursts ?? {}), ...Object.keys(p.users ?? {})]),
     );
+    // A journey the registry does not have is caught here, before any login (not at the first iteration).
+    profile.phases.forEach((phase, i) => {
+      for (const kind of ['rates', 'bursts', 'users'] as const) {
+        for (const journey of Object.keys(phase[kind] ?? {})) {
+          if (!Object.hasOwn(registeredJourneys, journey)) {
+            ctx.addIssue({ code: 'custom', path: ['phases', i, kind, journey], message: `expected a known journey (${journeyNames().join(', ')})` });
+          }
+        }
+      }
+    });
     const known = [...journeys].join(', ') || 'none';
     for (const [field, record] of [['slos', profile.slos], ['params', profile.params ?? {}]] as const) {
       for (const journey of Object.keys(record)) {

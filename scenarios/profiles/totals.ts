@@ -64,9 +64,16 @@ export function businessPeaks(profile: Profile): Record<string, { rates?: number
   for (const phase of profile.phases) {
     for (const [journey, rate] of Object.entries(phase.rates ?? {})) raise(journey, 'rates', Math.max(rate.from, rate.to));
     for (const [journey, bursts] of Object.entries(phase.bursts ?? {})) {
-      // Overlap: sum the batch rates active at each batch start (pulses are square).
-      const pulses = bursts.flatMap((b) => batchStarts(phase, b).map((t) => ({ t, end: t + b.spreadMin * 60, perH: (b.size / b.spreadMin) * 60 })));
-      for (const p of pulses) raise(journey, 'bursts', pulses.filter((q) => q.t <= p.t && p.t < q.end).reduce((s, q) => s + q.perH, 0));
+      // Overlap: the highest sum of batch rates active at once (pulses are square), by a sweep over
+      // start (+rate) and end (−rate) events in time order, ends before starts at the same instant.
+      const events = bursts
+        .flatMap((b) => batchStarts(phase, b).flatMap((t) => [{ t, delta: (b.size / b.spreadMin) * 60 }, { t: t + b.spreadMin * 60, delta: -(b.size / b.spreadMin) * 60 }]))
+        .sort((a, b) => a.t - b.t || a.delta - b.delta);
+      let active = 0;
+      for (const event of events) {
+        active += event.delta;
+        if (event.delta > 0) raise(journey, 'bursts', active);
+      }
     }
     for (const [journey, users] of Object.entries(phase.users ?? {})) {
       const pacing = profile.pacing?.[journey];

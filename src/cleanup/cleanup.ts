@@ -16,7 +16,9 @@
  * Each model is processed in batches; when a batch is refused (a UserError), records are retried one
  * by one so one blocked record does not keep the others. Runs after the staging guard.
  */
-import { TAG_PREFIX, runTag } from '../../scenarios/journeys/common.js';
+import { DATA_TAG, TAG_PREFIX, runTag } from '../../scenarios/journeys/common.js';
+import { InputError } from '../errors.js';
+import { RUN_ID_PATTERN } from '../run/run-id.js';
 import { OdooError } from '../odoo/errors.js';
 import { assertStaging } from '../odoo/staging.js';
 import type { OdooClient } from '../odoo/types.js';
@@ -45,12 +47,26 @@ export type CleanupReport = Record<string, CleanupCount>;
 
 const BATCH = 100;
 
-/** The `=like` pattern for the option set (`_` is not escaped: run ids hold only [a-z0-9-]). */
+/**
+ * The `=like` pattern for the option set. A run's records carry exactly `oc-<run id>`, so a run is
+ * matched exactly (no `%`: `--run 2` must not match every run of 2026); prepare's records carry
+ * `oc-data-<kind><n>`; `allTagged` matches every `oc-` value. (`_` is not escaped: run ids hold only `[a-z0-9-]`.)
+ * @throws InputError CLEANUP_RUN_ID when `run` is neither `data` nor a run id.
+ */
 export function tagPattern(options: Pick<CleanupOptions, 'run' | 'allTagged'>): string {
   if (options.allTagged) return `${TAG_PREFIX}%`;
-  if (!options.run) throw new Error('cleanup: give a run id or allTagged');
-  return `${runTag(options.run)}%`;
+  if (!options.run) throw new InputError('CLEANUP_RUN_ID', cleanupMessages.noSelection());
+  const run = options.run.startsWith(TAG_PREFIX) ? options.run.slice(TAG_PREFIX.length) : options.run;
+  if (run === 'data') return `${DATA_TAG}-%`;
+  if (!RUN_ID_PATTERN.test(run)) throw new InputError('CLEANUP_RUN_ID', cleanupMessages.notARunId(options.run));
+  return runTag(run);
 }
+
+export const cleanupMessages = {
+  noSelection: () => 'cleanup: give --run <run id> (or --run data for prepare\'s records) or --all-tagged.',
+  notARunId: (given: string) =>
+    `--run: expected a run id such as 20261123-103512-morning-order-wave-ab12 (see odoo-capacity runs) or "data", got "${given}".`,
+};
 
 export async function cleanup(client: OdooClient, options: CleanupOptions): Promise<CleanupReport> {
   await assertStaging(client, { allow: options.allowUnneutralized ?? false, url: options.url, db: options.db, action: 'clean up' });

@@ -21,6 +21,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { InputError, UsageError } from '../errors.js';
 import type { OdooTarget } from './types.js';
+import { redactUnparsedUrl } from '../run/redact.js';
 
 /** Looked for in the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'odoo-capacity.yaml';
@@ -110,7 +111,7 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
   try {
     parsed = new URL(url);
   } catch {
-    throw new InputError('TARGET_URL', `--target: expected an http(s) URL such as https://staging.example.com, got "${url}".`);
+    throw new InputError('TARGET_URL', `--target: expected an http(s) URL such as https://staging.example.com, got "${redactUnparsedUrl(url)}".`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new InputError('TARGET_URL', `--target: expected an http:// or https:// URL, got "${parsed.protocol}".`);

@@ -11,7 +11,7 @@
  * Runs must share windowMs and the profile; their clocks must agree (NTP) since windows are
  * aligned to epoch time.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { encodeHistogram, mergeEncoded } from './histogram.js';
@@ -128,7 +128,9 @@ export interface MergeResult {
  */
 export async function mergeRuns(dirs: readonly string[], outDir: string, id?: string): Promise<MergeResult> {
   if (dirs.length === 0) throw new InputError('MERGE_EMPTY', 'merge: expected at least one run directory');
+  await refuseSameDirectoryTwice(dirs);
   const runs = await Promise.all(dirs.map((d) => readRun(d)));
+  refuseDuplicateRuns(runs.map((r, i) => ({ dir: dirs[i] ?? '', manifest: r.manifest })));
   const mergedId = id ?? `${runs[0]?.manifest.id ?? 'run'}-merged`;
   const manifest = mergeManifests(runs.map((r) => r.manifest), mergedId);
   const dir = path.join(outDir, mergedId);
@@ -148,6 +150,41 @@ export async function mergeRuns(dirs: readonly string[], outDir: string, id?: st
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { dir, id: mergedId, runs: runs.length, windows: windows.length };
 }
+
+/** The same directory given twice (by any spelling: relative, trailing slash, symlink) would double count it. */
+async function refuseSameDirectoryTwice(dirs: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    const real = await realpath(dir).catch(() => path.resolve(dir));
+    const first = seen.get(real);
+    if (first !== undefined) throw new InputError('MERGE_DUPLICATE', mergeMessages.sameDirectory(first, dir));
+    seen.set(real, dir);
+  }
+}
+
+/** Copies of one run (same id), or two shards claiming the same execution segment, would double count. */
+function refuseDuplicateRuns(runs: ReadonlyArray<{ dir: string; manifest: RunManifest }>): void {
+  const ids = new Map<string, string>();
+  const segments = new Map<string, string>();
+  for (const { dir, manifest } of runs) {
+    const byId = ids.get(manifest.id);
+    if (byId !== undefined) throw new InputError('MERGE_DUPLICATE', mergeMessages.sameRun(byId, dir, manifest.id));
+    ids.set(manifest.id, dir);
+    const segment = manifest.segment ?? manifest.plan.segment;
+    if (segment) {
+      const key = `${segment.index}/${segment.count}`;
+      const bySegment = segments.get(key);
+      if (bySegment !== undefined) throw new InputError('MERGE_DUPLICATE', mergeMessages.sameSegment(bySegment, dir, key));
+      segments.set(key, dir);
+    }
+  }
+}
+
+export const mergeMessages = {
+  sameDirectory: (first: string, again: string) => `merge: ${again} is the same run directory as ${first}; give each run once`,
+  sameRun: (first: string, again: string, id: string) => `merge: ${again} and ${first} are both run ${id} (a copy?); give each run once`,
+  sameSegment: (first: string, again: string, segment: string) => `merge: ${again} and ${first} both ran segment ${segment}; give each segment once`,
+};
 
 async function readLines(file: string): Promise<Array<{ t?: unknown }>> {
   let text: string;

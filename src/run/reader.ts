@@ -50,6 +50,8 @@ export interface RunListing {
   status: RunStatus | 'unreadable';
   profile: string | null;
   startedAt: string | null;
+  /** Machine and process that wrote the run (absent in runs of older versions). */
+  writer?: { hostname: string; pid?: number };
   problem?: string;
 }
 
@@ -159,7 +161,13 @@ export async function listRuns(root: string): Promise<RunListing[]> {
     if (!isRun) continue;
     try {
       const m = await readManifest(dir);
-      listings.push({ id, status: m.status, profile: m.plan.profile, startedAt: m.startedAt });
+      listings.push({
+        id,
+        status: m.status,
+        profile: m.plan.profile,
+        startedAt: m.startedAt,
+        ...(m.host?.hostname ? { writer: { hostname: m.host.hostname, ...(m.host.pid !== undefined ? { pid: m.host.pid } : {}) } } : {}),
+      });
     } catch (e) {
       listings.push({ id, status: 'unreadable', profile: null, startedAt: null, problem: (e as Error).message });
     }

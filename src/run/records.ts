@@ -39,7 +39,7 @@ export interface RunManifest {
   /** Window length of metrics.ndjson in milliseconds (1000). */
   windowMs: number;
   /** Machine that generated the load. */
-  host: { hostname: string; cpus: number; platform: string; node: string };
+  host: { hostname: string; cpus: number; platform: string; node: string; /** The process writing the run (liveness on the same host). */ pid?: number };
   /** This run was one execution segment of the plan (`run --segment i/n`). Added with issue 6. */
   segment?: { index: number; count: number };
   /** This run was merged from these runs (`merge`). Added with issue 6. */

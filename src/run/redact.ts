@@ -39,3 +39,20 @@ export function redactUrl(text: string): string {
     .replace(/\?(?=#|\s|$)/g, '')
     .replace(KEYWORD_SECRET, (_m, lead: string, trail: string) => (lead !== '' && trail !== '' ? lead : ''));
 }
+
+/**
+ * For text that failed to parse as a URL (so the userinfo may hold spaces or other characters
+ * `redactUrl` does not expect): everything before the last `@` after the scheme is replaced by
+ * `…`, user name included, then `redactUrl` runs on the rest.
+ * @example redactUnparsedUrl('http://u:pa ss@[bad') // → 'http://…@[bad'
+ */
+export function redactUnparsedUrl(text: string): string {
+  const match = /^(\s*[a-z][a-z0-9+.-]*:\/\/)?([\s\S]*)@/i.exec(text);
+  if (match === null) return redactUrl(text);
+  return redactUrl(`${match[1] ?? ''}…@${text.slice(match[0].length)}`);
+}
+
+/** A JSON.stringify replacer that runs `redactUrl` on every string value: records reach disk without secrets. */
+export function redactingReplacer(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? redactUrl(value) : value;
+}

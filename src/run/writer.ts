@@ -14,7 +14,7 @@ import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { cpus, hostname } from 'node:os';
 import path from 'node:path';
 import type { MetricWindow, PgActivitySample, RunEvent, RunManifest, RunStatus } from './records.js';
-import { redactUrl } from './redact.js';
+import { redactingReplacer, redactUrl } from './redact.js';
 import { newRunId } from './run-id.js';
 
 export { newRunId } from './run-id.js';
@@ -100,7 +100,7 @@ export class RunWriter {
       plan: input.plan,
       collectors: input.collectors ?? [],
       windowMs: input.windowMs ?? 1000,
-      host: input.host ?? { hostname: hostname(), cpus: cpus().length, platform: process.platform, node: process.version },
+      host: { ...(input.host ?? { hostname: hostname(), cpus: cpus().length, platform: process.platform, node: process.version }), pid: process.pid },
     };
     const writer = new RunWriter(dir, manifest, {
       now,
@@ -124,7 +124,8 @@ export class RunWriter {
     if (this.closed) return;
     let buffer = this.buffers.get(stream);
     if (!buffer) this.buffers.set(stream, (buffer = []));
-    buffer.push(JSON.stringify(record));
+    // Every string is redacted here, whatever produced it (failure reasons, event messages, URLs).
+    buffer.push(JSON.stringify(record, redactingReplacer));
     if (buffer.length >= this.options.flushRecords) void this.flushStream(stream);
     else if (!this.timer) {
       this.timer = setTimeout(() => {
@@ -202,7 +203,7 @@ export class RunWriter {
   }
 
   private writeManifest(): Promise<void> {
-    const text = JSON.stringify(this.current, null, 2) + '\n';
+    const text = JSON.stringify(this.current, redactingReplacer, 2) + '\n';
     const target = path.join(this.dir, 'manifest.json');
     const temporary = `${target}.${process.pid}.tmp`;
     this.manifestWrite = this.manifestWrite

@@ -5,7 +5,8 @@
  * naming the flag to raise.
  *
  *   rate   Σ over scenarios of the arrival rate at time t, maximised over t (iterations/s; VU
- *          scenarios count VUs / (expected iteration + think time), as plan-shape.ts does)
+ *          scenarios count VUs / (think time + the fastest iteration, FASTEST_ITERATION_S): what the
+ *          engine can start even when Odoo answers faster than expected or pacing is zero)
  *   time   plan.durationS (seconds, graceful stop not included)
  *   VUs    Σ maxVUs of arrival-rate scenarios + Σ peak VUs of VU scenarios: every VU the engine
  *          may create (a segmented plan divides rate and VUs by the segment count)
@@ -13,7 +14,7 @@
  * Pure: no I/O.
  */
 import type { AnyPlanScenario, LoadPlan } from '../engine/plan.js';
-import { cycleS, levelCurve, peakLevel } from '../engine/plan-shape.js';
+import { levelCurve, peakLevel } from '../engine/plan-shape.js';
 import { InputError, UsageError } from '../errors.js';
 
 /** The limits a run must stay under. */
@@ -58,11 +59,18 @@ export class SafetyCapError extends InputError {
   }
 }
 
-/** Iterations per second per unit of level: 1 for arrival rates, 1 / cycle for VUs (0 when unknown). */
+/**
+ * The fastest iteration a closed-model user can loop on: one quick Odoo call (a warm `search_read`
+ * answers in 20–50 ms, docs/ODOO-PROTOCOL.md "Timings"). The rate cap bounds what the engine can
+ * actually start, so a VU counts as at most 1 / (think time + this) iterations/s — not as its
+ * expected iteration time, which a faster server than expected (or zero pacing) would beat.
+ */
+export const FASTEST_ITERATION_S = 0.05;
+
+/** At most how many iterations per second one unit of level can start: 1 for arrival rates; for VUs 1 / (think + fastest iteration). */
 function perLevel(scenario: AnyPlanScenario): number {
   if (scenario.executor === 'ramping-arrival-rate' || scenario.executor === 'constant-arrival-rate') return 1;
-  const cycle = cycleS(scenario);
-  return cycle === undefined ? 0 : 1 / cycle;
+  return 1 / (scenario.thinkTimeS + FASTEST_ITERATION_S);
 }
 
 /** Stage boundaries of a scenario, plan seconds from 0. */

@@ -6,7 +6,7 @@ import { withOdooConfig, withStagingOverride, type OdooConfigOptions, type Stagi
 
 export interface CleanupCommandOptions extends TargetOptions, VerboseOptions, OdooConfigOptions, StagingOverrideOptions {
   run?: string;
-  'all-tagged': boolean;
+  'all-tagged'?: boolean;
 }
 
 export const cleanupCommand: CommandModule<object, CleanupCommandOptions> = {
@@ -15,7 +15,7 @@ export const cleanupCommand: CommandModule<object, CleanupCommandOptions> = {
   builder: (yargs: Argv) =>
     withStagingOverride(withOdooConfig(withVerbose(withTarget(yargs))))
       .option('run', { type: 'string', describe: 'Run id (the run directory name), or "data" for what prepare created' })
-      .option('all-tagged', { type: 'boolean', default: false, describe: 'Everything any run or prepare tagged oc-…' })
+      .option('all-tagged', { type: 'boolean', describe: 'Everything any run or prepare tagged oc-…' })
       .conflicts('run', 'all-tagged')
       .example('ODOO_PASSWORD=… $0 cleanup --run 20261123-103512-morning-order-wave-ab12', 'Remove what one run created'),
   handler: async (argv) => {

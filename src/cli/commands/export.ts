@@ -18,7 +18,7 @@ export const exportCommand: CommandModule<object, ExportCommandOptions> = {
   builder: (yargs: Argv) =>
     withVerbose(withThresholds(withPlan(yargs)))
       .positional('format', { choices: ['k6', 'k6-operator'] as const, demandOption: true, describe: 'k6: script.js + README.md; k6-operator: testrun.yaml' })
-      .positional('profile', { type: 'string', demandOption: true, describe: 'Profile name (see the README)' })
+      .positional('profile', { type: 'string', demandOption: true, describe: 'Profile name or file (.ts, .js, .yaml), as for run' })
       .option('out', { type: 'string', demandOption: true, describe: 'Directory to write into (created when missing)' })
       .option('parallelism', { type: 'number', default: 1, describe: 'k6-operator: runner pods sharing the plan (execution segments)' })
       .option('namespace', { type: 'string', describe: 'k6-operator: Kubernetes namespace of the manifests' })

@@ -11,7 +11,8 @@ export interface ModelWorkersOptions extends VerboseOptions {
   rate: number;
   'service-ms': number;
   scv: number;
-  'target-p95-ms': number;
+  'target-p95-ms'?: number;
+  workers?: number;
   'max-utilization': number;
   json: boolean;
 }
@@ -50,10 +51,12 @@ const workersCommand: CommandModule<object, ModelWorkersOptions> = {
       .option('rate', { type: 'number', demandOption: true, describe: 'Requests per second at the peak' })
       .option('service-ms', { type: 'number', demandOption: true, describe: 'Mean worker time of one request, ms' })
       .option('scv', { type: 'number', default: 1, describe: 'Squared coefficient of variation of the service time (1 = exponential)' })
-      .option('target-p95-ms', { type: 'number', demandOption: true, describe: 'Response-time p95 to keep, ms' })
+      .option('target-p95-ms', { type: 'number', describe: 'Response-time p95 to keep, ms (searches for the smallest worker count)' })
+      .option('workers', { type: 'number', describe: 'Evaluate this worker count instead of searching: utilisation, P(wait), mean wait, p95' })
       .option('max-utilization', { type: 'number', default: 0.7, describe: 'Utilisation ceiling, 0–1' })
       .option('json', json)
-      .example('$0 model workers --rate 12 --service-ms 200 --scv 1.5 --target-p95-ms 1000', ''),
+      .example('$0 model workers --rate 12 --service-ms 200 --scv 1.5 --target-p95-ms 1000', 'Smallest worker count for the target')
+      .example('$0 model workers --rate 12 --service-ms 200 --workers 4', 'How 4 workers serve that stream'),
   handler: async (argv) => {
     setExitCode(await handleErrors(argv.verbose, async () => (await import('../impl/model-workers.js')).modelWorkersImpl(argv)));
   },

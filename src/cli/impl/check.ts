@@ -1,6 +1,6 @@
 /** `check`: print the readiness checklist; exit 1 when something required is missing. No yargs here. */
 import { getJourney, journeyNames } from '../../../scenarios/journeys/index.js';
-import { getProfile } from '../../../scenarios/profiles/index.js';
+import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { targetFromOptions, transportOverride } from './target.js';
 import type { Profile } from '../../../scenarios/profiles/types.js';
 import { checkTarget, formatChecklist } from '../../check/check-target.js';
@@ -19,7 +19,7 @@ export function profileJourneys(profile: Profile): string[] {
 export async function checkCommandImpl(options: CheckCommandOptions): Promise<number> {
   const target = targetFromOptions(options);
   const transport = transportOverride(options.transport);
-  const names = options.journey ?? (options.profile ? profileJourneys(getProfile(options.profile)) : journeyNames());
+  const names = options.journey ?? (options.profile ? profileJourneys(await loadProfile(options.profile)) : journeyNames());
   const journeys = names.map((name) => getJourney(name));
   const items = await checkTarget(target, {
     journeys,

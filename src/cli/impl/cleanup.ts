@@ -1,19 +1,27 @@
 /** `cleanup`: remove tagged records, print counts per model. No yargs here. */
-import { cleanup } from '../../cleanup/cleanup.js';
+import { cleanup, cleanupMessages, tagPattern } from '../../cleanup/cleanup.js';
 import { UsageError } from '../../errors.js';
 import { adminClient, targetFromOptions } from './target.js';
 import type { CleanupCommandOptions } from '../commands/cleanup.js';
 
 export async function cleanupCommandImpl(options: CleanupCommandOptions): Promise<number> {
-  if (!options.run && !options['all-tagged']) throw new UsageError('cleanup: give --run <run id> (or --run data for prepare\'s records) or --all-tagged.');
-  if (options.run !== undefined && !/^[a-z0-9-]+$/.test(options.run)) throw new UsageError(`--run: expected a run id such as 20261123-103512-morning-order-wave-ab12, got "${options.run}".`);
+  const allTagged = options['all-tagged'] === true;
+  if (options.run === undefined && !allTagged) throw new UsageError(cleanupMessages.noSelection());
+  // Checked before any connection: a bad id must not reach Odoo.
+  if (!allTagged) {
+    try {
+      tagPattern({ run: options.run });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
   const target = targetFromOptions(options);
   const client = await adminClient(target, options.transport);
   try {
     await client.authenticate();
     const report = await cleanup(client, {
       ...(options.run === undefined ? {} : { run: options.run }),
-      allTagged: options['all-tagged'],
+      allTagged,
       allowUnneutralized: options['allow-unneutralized-database'],
       url: target.url,
       db: target.db,

@@ -11,7 +11,7 @@ import { startLab } from '../../lab/lab.js';
 import { temporaryLabDirectory } from '../../lab/postgres.js';
 import { runLoad } from '../../pipeline/run-load.js';
 import { buildReport } from '../../pipeline/build-report.js';
-import { ExitCode } from '../exit-codes.js';
+import { finishRun, type RunOutcome } from '../run-exit-code.js';
 import { createProgressPrinter } from '../progress.js';
 import type { DemoCommandOptions } from '../commands/demo.js';
 
@@ -26,7 +26,7 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
   process.once('SIGINT', onSigint);
   const printer = createProgressPrinter();
   let runDir: string;
-  let status: string;
+  let outcome: RunOutcome;
   try {
     process.stderr.write(`lab ready at ${lab.odoo.url}; driving ${profile.name} (${plan.durationS} s, scale ${plan.scale}×)\n`);
     const result = await runLoad({
@@ -42,7 +42,7 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
     });
     printer.done();
     runDir = result.runDir;
-    status = result.status;
+    outcome = result;
   } finally {
     printer.done();
     process.off('SIGINT', onSigint);
@@ -50,6 +50,6 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
     rmSync(dir, { recursive: true, force: true });
   }
   const report = await buildReport(runDir);
-  process.stdout.write(`run ${status}: ${runDir}\nreport: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
-  return status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
+  process.stdout.write(`run ${outcome.status}: ${runDir}\nreport: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
+  return finishRun(outcome);
 }

@@ -1,6 +1,6 @@
 /** `export k6|k6-operator <profile>`: compile the plan, bundle the journeys, write the files. No yargs here. */
 import path from 'node:path';
-import { getProfile } from '../../../scenarios/profiles/index.js';
+import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { compileProfile } from '../../engine/compile.js';
 import { exportK6 } from '../../k6/export.js';
 import { exportK6Operator } from '../../k6/operator.js';
@@ -11,7 +11,7 @@ import type { ExportCommandOptions } from '../commands/export.js';
 
 export async function exportCommandImpl(options: ExportCommandOptions): Promise<number> {
   if (!(options.scale > 0)) throw new UsageError(`--scale: expected a number above 0, got ${options.scale}.`);
-  const plan = compileProfile(getProfile(options.profile), {
+  const plan = compileProfile(await loadProfile(options.profile), {
     scale: options.scale,
     compress: { durationS: options.duration, keep: options.keep },
     seed: options.seed,

@@ -4,9 +4,11 @@ import { formatKb } from '../../../models/pgtune.js';
 import { postgresSizing } from '../../../models/postgres-sizing.js';
 import type { ModelPostgresOptions } from '../commands/model.js';
 import { ExitCode } from '../exit-codes.js';
+import { checkNumberFlag, checkOptionalNumberFlag } from '../flag-checks.js';
 import { table, toJson } from './format-model.js';
 
-const UNITS: Record<string, number> = { MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40 };
+const UNITS_MB = 2 ** 20;
+const UNITS: Record<string, number> = { MB: UNITS_MB, GB: 2 ** 30, TB: 2 ** 40 };
 
 /** `16GB`, `16 GB`, `8192MB` → bytes. */
 export function parseMemory(text: string, flag: string): number {
@@ -17,7 +19,13 @@ export function parseMemory(text: string, flag: string): number {
 
 export async function modelPostgresImpl(options: ModelPostgresOptions): Promise<number> {
   const ramBytes = parseMemory(options.ram, '--ram');
-  if (!(Number.isInteger(options.cpus) && options.cpus >= 1)) throw new UsageError(`--cpus: expected a whole number ≥ 1, got ${options.cpus}`);
+  // PostgreSQL needs some memory to start at all; beyond 64 TB the figures mean nothing.
+  if (!(ramBytes >= 256 * UNITS_MB && ramBytes <= 64 * 2 ** 40)) throw new UsageError(`--ram: expected a size from 256MB to 64TB, got ${JSON.stringify(options.ram)}`);
+  checkNumberFlag('--cpus', options.cpus, { min: 1, max: 4096, integer: true });
+  checkOptionalNumberFlag('--connections', options.connections, { min: 1, max: 100_000, integer: true });
+  checkNumberFlag('--pg-version', options['pg-version'], { min: 9, max: 99, integer: true });
+  checkOptionalNumberFlag('--http-workers', options['http-workers'], { min: 0, max: 10_000, integer: true });
+  checkOptionalNumberFlag('--cron-workers', options['cron-workers'], { min: 0, max: 1_000, integer: true });
   const odoo =
     options['http-workers'] !== undefined ? { httpWorkers: options['http-workers'], cronWorkers: options['cron-workers'] ?? 1 } : undefined;
   const sizing = postgresSizing({

@@ -10,6 +10,7 @@ import {
   peakConcurrencyExact,
   peakConcurrencyReasoned,
   predictThroughput,
+  USL_MIN_POINTS,
 } from '../../../models/usl.js';
 import type { ModelUslOptions } from '../commands/model.js';
 import { ExitCode } from '../exit-codes.js';
@@ -24,6 +25,11 @@ export async function modelUslImpl(options: ModelUslOptions): Promise<number> {
     throw new InputError('USL_CSV_UNREADABLE', `${options.data}: cannot read the file; give --data a CSV with columns concurrency,throughput`);
   }
   const points = parseUslCsv(text, options.data);
+  const distinctLevels = new Set(points.map((p) => p.concurrency)).size;
+  // Three coefficients need three different concurrency levels: identical points fit anything ("peak ∞").
+  if (points.length >= USL_MIN_POINTS && distinctLevels < 3) {
+    throw new InputError('USL_TOO_FEW_LEVELS', `${options.data}: expected points at 3 or more different concurrency levels (the USL has 3 coefficients), got ${distinctLevels}`);
+  }
   const model = fitUsl(points);
   const intervals = coefficientIntervals(model);
   const peak = peakConcurrencyReasoned(model);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
+import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
 import { readForecast } from '../../forecast/read.js';
 import { FORECAST_INVALID } from '../../forecast/schema.js';
 import { readRun } from '../../run/reader.js';
@@ -16,7 +17,7 @@ import { ExitCode } from '../exit-codes.js';
 import { reasonedLine, table, toJson } from './format-model.js';
 
 export async function planCommandImpl(options: PlanCommandOptions): Promise<number> {
-  if (!(Number.isFinite(options.scale) && options.scale > 0)) throw new UsageError(`--scale: expected a number > 0, got ${options.scale}`);
+  checkNumberFlag('--scale', options.scale, SCALE_RULE);
   if (!(Number.isInteger(options['add-warehouses']) && options['add-warehouses'] >= 0)) {
     throw new UsageError(`--add-warehouses: expected a whole number ≥ 0, got ${options['add-warehouses']}`);
   }

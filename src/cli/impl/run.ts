@@ -7,10 +7,11 @@ import type { TransportName } from '../../odoo/types.js';
 import { runLoad } from '../../pipeline/run-load.js';
 import { buildReport } from '../../pipeline/build-report.js';
 import { UsageError } from '../../errors.js';
+import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
 import { segmentPlan } from '../../engine/segment.js';
-import { thresholdsFailure } from '../../engine/thresholds.js';
 import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js';
 import { ExitCode } from '../exit-codes.js';
+import { finishRun } from '../run-exit-code.js';
 import { createProgressPrinter } from '../progress.js';
 import { targetFromOptions } from './target.js';
 import type { RunCommandOptions } from '../commands/run.js';
@@ -27,7 +28,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   if (!(options['stats-interval'] >= 1000)) {
     throw new UsageError(`--stats-interval: expected at least 1000 ms, got ${options['stats-interval']}.`);
   }
-  if (!(options.scale > 0)) throw new UsageError(`--scale: expected a number above 0, got ${options.scale}.`);
+  checkNumberFlag('--scale', options.scale, SCALE_RULE);
   if (options.duration !== undefined && !(options.duration > 0)) {
     throw new UsageError(`--duration: expected seconds above 0, got ${options.duration}.`);
   }
@@ -50,6 +51,8 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   if (options['dry-run']) {
     const lines = formatDryRun(describeDryRun({ plan: runPlanned, target, pgUrl, caps }));
     process.stdout.write(lines.join('\n') + '\n');
+    // A plan over a cap fails its dry run too (exit 1, the line naming the flag), as the real run would.
+    assertWithinCaps(runPlanned, caps);
     return ExitCode.ok;
   }
   // Guards before any request: the caps (one line naming the flag to raise), then the staging marker in runLoad.
@@ -82,14 +85,11 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
     });
     printer.done();
     process.stdout.write(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}\n`);
-    if (!options.report) return result.status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
-    const report = await buildReport(result.runDir);
-    process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
-    if (result.status === 'interrupted') return ExitCode.interrupted;
-    const failed = thresholdsFailure(result.thresholds);
-    if (failed) throw failed;
-    if (result.status !== 'completed') return ExitCode.error;
-    return ExitCode.ok;
+    if (options.report) {
+      const report = await buildReport(result.runDir);
+      process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
+    }
+    return finishRun(result);
   } finally {
     printer.done();
     process.off('SIGINT', onSigint);

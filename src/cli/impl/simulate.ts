@@ -1,13 +1,14 @@
 /** `simulate <profile> --workers 4,6,8 [--isolate-integrations]`: one simulation per worker count, compared. */
 import { UsageError } from '../../errors.js';
 import { compileProfile } from '../../engine/compile.js';
-import { getProfile } from '../../../scenarios/profiles/index.js';
+import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { conflictPerWriter, demandsForJourneys } from '../../../models/calibration-defaults.js';
 import { simulate } from '../../../models/simulate/simulate.js';
 import type { SimulationResult } from '../../../models/simulate/types.js';
 import type { SimulateCommandOptions } from '../commands/simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import { table, toJson } from './format-model.js';
+import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
 
 /** Default write contention: 5 lines per order among 2 000 moving products (calibration-defaults.ts). */
 const DEFAULT_CONFLICT = conflictPerWriter(5, 2000);
@@ -22,7 +23,8 @@ export function parseWorkerList(text: string): number[] {
 
 export async function simulateCommandImpl(options: SimulateCommandOptions): Promise<number> {
   const counts = parseWorkerList(options.workers);
-  const profile = getProfile(options.profile);
+  const profile = await loadProfile(options.profile);
+  checkNumberFlag('--scale', options.scale, SCALE_RULE);
   const plan = compileProfile(profile, { scale: options.scale, seed: options.seed, ...(options.phase ? { phase: options.phase } : {}) });
   const demands = demandsForJourneys(plan.scenarios.map((s) => s.journey));
   const runs: Array<{ workers: number; integrationWorkers: number; result: SimulationResult }> = counts.map((workers) => {

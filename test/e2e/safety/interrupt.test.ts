@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { Lab } from '../../../src/lab/lab.js';
 import { listRunRows } from '../../../src/cli/impl/runs.js';
@@ -118,16 +118,23 @@ describe.skipIf(!existsSync(cli))('run stopped mid-way (built CLI against the la
     const manifest = JSON.parse(readFileSync(path.join(runDir, 'manifest.json'), 'utf8')) as { status: string };
     expect(manifest.status).toBe('running');
 
+    // The run's own files as if last written two minutes ago; `report` then writes fresh files beside them.
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    for (const name of readdirSync(runDir)) utimesSync(path.join(runDir, name), twoMinutesAgo, twoMinutesAgo);
     const report = spawnSync(process.execPath, [cli, 'report', runDir], { encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 60_000 });
     expect({ status: report.status, stderr: report.stderr }).toMatchObject({ status: 0 });
     expect(report.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(runDir, 'report.html'))).toBe(true);
     expect(readFileSync(path.join(runDir, 'report.html'), 'utf8')).toContain('Partial run: the run did not close (its process stopped without finishing, or it is still running).');
 
-    // `runs` lists it as running now, and as killed once it has been silent for a minute.
+    // On this host `runs` knows at once from the manifest's pid that the writer is gone.
     const [row] = await listRunRows(out);
-    expect(row).toMatchObject({ id: path.basename(runDir), status: 'running', state: 'running', profile: 'morning-order-wave' });
-    const [later] = await listRunRows(out, Date.now() + 120_000);
-    expect(later?.state).toBe('killed');
+    expect(row).toMatchObject({ id: path.basename(runDir), status: 'running', state: 'killed', profile: 'morning-order-wave' });
+    // Seen from another host, silence decides — and the report just written does not count as a sign of life.
+    const elsewhere = { hostname: 'another-host', isAlive: () => true };
+    const [remote] = await listRunRows(out, Date.now(), elsewhere);
+    expect(remote?.state).toBe('killed');
+    const listed = spawnSync(process.execPath, [cli, 'runs', '--dir', out], { encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    expect(listed.stdout).toMatch(new RegExp(`${path.basename(runDir)}\\s+killed`));
   }, 120_000);
 });

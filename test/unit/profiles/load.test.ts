@@ -112,7 +112,7 @@ describe('loadProfile', () => {
     });
     const unknown = await failure('evening-wave');
     expect(unknown.code).toBe('PROFILE_UNKNOWN');
-    expect(unknown.message).toMatch(/^--profile: expected one of morning-order-wave, .* or a profile file \(\.ts, \.js, \.yaml\), got "evening-wave"$/);
+    expect(unknown.message).toMatch(/^profile: expected one of morning-order-wave, .* or a profile file \(\.ts, \.js, \.yaml\), got "evening-wave"$/);
     write('empty.mjs', 'export const answer = 42;\n');
     expect(await failure('empty.mjs')).toEqual({
       code: 'PROFILE_INVALID',

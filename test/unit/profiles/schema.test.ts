@@ -110,7 +110,7 @@ describe('getProfile', () => {
   it('finds shipped profiles by name and names the known ones otherwise', () => {
     expect(getProfile('morning-order-wave')).toBe(morningOrderWave);
     expect(() => getProfile('evening')).toThrow(
-      '--profile: expected one of barcode-shift, distribution-day, edi-burst, month-end-close, morning-order-wave, ' +
+      'profile: expected one of barcode-shift, distribution-day, edi-burst, month-end-close, morning-order-wave, ' +
         'morning-order-wave-full, peak-season, replenishment-night, got "evening"',
     );
     expect(() => getProfile('toString')).toThrow(ProfileError);

@@ -1,11 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoadPlan } from '../../../src/engine/plan.js';
 import { segmentPlan } from '../../../src/engine/segment.js';
 import { encodeHistogram, decodeHistogram, newHistogram } from '../../../src/run/histogram.js';
-import { mergeRuns } from '../../../src/run/merge.js';
+import { mergeMessages, mergeRuns } from '../../../src/run/merge.js';
 import { readRun } from '../../../src/run/reader.js';
 import type { MetricWindow } from '../../../src/run/records.js';
 import { RunWriter } from '../../../src/run/writer.js';
@@ -46,5 +47,20 @@ describe('mergeRuns', () => {
     expect(run.manifest.plan.segment).toBeUndefined();
     expect(run.manifest.plan.scenarios[0]).toMatchObject({ preAllocatedVUs: 5, maxVUs: 11 });
     expect(run.manifest.mergedFrom?.map((m) => [m.id, m.segment])).toEqual([['seg1', { index: 1, count: 2 }], ['seg2', { index: 2, count: 2 }]]);
+  });
+
+  it('refuses the same run twice: one directory by two spellings, a copy of a run, or one segment twice', async () => {
+    const writer = await RunWriter.create({ root, id: 'once', manifest: { engine: 'embedded', target: { url: 'http://x', db: 'd', login: 'l' }, plan: segmentPlan(plan, { index: 1, count: 2 }) } });
+    writer.window(win([10]));
+    await writer.close('completed');
+    const spelledAgain = path.relative(process.cwd(), writer.dir) + '/';
+    await expect(mergeRuns([writer.dir, spelledAgain], root, 'twice')).rejects.toThrow(mergeMessages.sameDirectory(writer.dir, spelledAgain));
+    const copy = path.join(root, 'copy-of-once');
+    await cp(writer.dir, copy, { recursive: true });
+    await expect(mergeRuns([writer.dir, copy], root, 'copied')).rejects.toThrow(mergeMessages.sameRun(writer.dir, copy, 'once'));
+    const other = await RunWriter.create({ root, id: 'other', manifest: { engine: 'embedded', target: { url: 'http://x', db: 'd', login: 'l' }, plan: segmentPlan(plan, { index: 1, count: 2 }) } });
+    await other.close('completed');
+    await expect(mergeRuns([writer.dir, other.dir], root, 'same-segment')).rejects.toThrow(mergeMessages.sameSegment(writer.dir, other.dir, '1/2'));
+    expect(existsSync(path.join(root, 'twice')) || existsSync(path.join(root, 'copied')) || existsSync(path.join(root, 'same-segment'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyPlanScenario, LoadPlan } from '../../../src/engine/plan.js';
 import { compileProfile } from '../../../src/engine/compile.js';
 import { getProfile } from '../../../scenarios/profiles/index.js';
-import { assertWithinCaps, capsFromOptions, capViolations, DEFAULT_CAPS, levelAt, planLoad, SafetyCapError } from '../../../src/safety/caps.js';
+import { assertWithinCaps, capsFromOptions, capViolations, DEFAULT_CAPS, FASTEST_ITERATION_S, levelAt, planLoad, SafetyCapError } from '../../../src/safety/caps.js';
 import { UsageError } from '../../../src/errors.js';
 
 const ramp = (journey: string, startRate: number, stages: Array<{ durationS: number; target: number }>, maxVUs = 10): AnyPlanScenario => ({
@@ -27,13 +27,20 @@ describe('planLoad', () => {
     expect(load.peakVus).toBe(20);
   });
 
-  it('counts both sides of a step (a 0-second stage) and VU scenarios at VUs per cycle', () => {
+  it('counts both sides of a step (a 0-second stage) and VU scenarios at what they can start: VUs / (think + fastest iteration)', () => {
     const step = ramp('a', 2, [{ durationS: 10, target: 2 }, { durationS: 0, target: 8 }, { durationS: 10, target: 8 }]);
     expect(levelAt(step, 10)).toBe(8);
     const users: AnyPlanScenario = { executor: 'constant-vus', journey: 'u', vus: 30, durationS: 20, thinkTimeS: 8, expectedIterationS: 2, gracefulStopS: 5 };
     const load = planLoad(planWith([step, users]));
-    expect(load.peakRatePerS).toBe(8 + 30 / 10);
+    expect(load.peakRatePerS).toBeCloseTo(8 + 30 / (8 + FASTEST_ITERATION_S), 9);
     expect(load.peakVus).toBe(10 + 30);
+  });
+
+  it('caps closed-model users with zero pacing: 400 users looping without think time are far over 50/s', () => {
+    const users: AnyPlanScenario = { executor: 'constant-vus', journey: 'u', vus: 400, durationS: 20, thinkTimeS: 0, gracefulStopS: 5 };
+    const load = planLoad(planWith([users]));
+    expect(load.peakRatePerS).toBe(400 / FASTEST_ITERATION_S);
+    expect(() => assertWithinCaps(planWith([users]), DEFAULT_CAPS)).toThrow(/peaks at 8000 iterations\/s, above the safety cap of 50\/s: lower --scale, or raise the cap with --max-rate 8000$/);
   });
 
   it('divides rate and VUs by the segment count', () => {

@@ -1,0 +1,51 @@
+/**
+ * Numeric flags checked at the command line, before any model or request: each problem is a
+ * usage error naming the flag as the user typed it (`--rate`, not a model's parameter name).
+ */
+import { UsageError } from '../errors.js';
+
+export interface NumberRule {
+  /** Smallest accepted value (inclusive unless `above`). */
+  min?: number;
+  /** The value must be strictly greater than this. */
+  above?: number;
+  /** Largest accepted value (inclusive). */
+  max?: number;
+  integer?: boolean;
+  /** What the number is, for the message: "requests per second". */
+  unit?: string;
+}
+
+/** Describes the accepted range in words: "a whole number ≥ 1 and ≤ 4096". */
+function expected(rule: NumberRule): string {
+  const parts: string[] = [];
+  if (rule.above !== undefined) parts.push(`> ${rule.above}`);
+  if (rule.min !== undefined) parts.push(`≥ ${rule.min}`);
+  if (rule.max !== undefined) parts.push(`≤ ${rule.max}`);
+  const kind = rule.integer ? 'a whole number' : 'a number';
+  return `${kind}${rule.unit ? ` of ${rule.unit}` : ''}${parts.length > 0 ? ' ' + parts.join(' and ') : ''}`;
+}
+
+/**
+ * `value` when it is a finite number within `rule`.
+ * @throws UsageError `<flag>: expected …, got …`
+ */
+export function checkNumberFlag(flag: string, value: number, rule: NumberRule): number {
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (rule.above === undefined || value > rule.above) &&
+    (rule.min === undefined || value >= rule.min) &&
+    (rule.max === undefined || value <= rule.max) &&
+    (!rule.integer || Number.isInteger(value));
+  if (!ok) throw new UsageError(`${flag}: expected ${expected(rule)}, got ${String(value)}`);
+  return value;
+}
+
+/** `checkNumberFlag` for an optional flag: undefined stays undefined. */
+export function checkOptionalNumberFlag(flag: string, value: number | undefined, rule: NumberRule): number | undefined {
+  return value === undefined ? undefined : checkNumberFlag(flag, value, rule);
+}
+
+/** `--scale`: multiplies every business volume; a thousandfold is already beyond any staging server. */
+export const SCALE_RULE: NumberRule = { above: 0, max: 1000 };
