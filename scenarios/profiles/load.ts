@@ -10,7 +10,7 @@
  *
  * Every failure is a ProfileError whose message is one line per problem, naming the file.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,6 +49,9 @@ export async function loadProfile(nameOrPath: string, cwd: string = process.cwd(
   if (!existsSync(file)) {
     throw new ProfileError('PROFILE_NOT_FOUND', [`${nameOrPath}: no such file (give a path to a .ts, .js or .yaml profile)`]);
   }
+  if (statSync(file).isDirectory()) {
+    throw new ProfileError('PROFILE_UNREADABLE', [`${nameOrPath}: is a directory; give a profile file (.ts, .js, .yaml)`]);
+  }
   const ext = path.extname(file).toLowerCase();
   if (YAML_EXTENSIONS.includes(ext)) return validateProfile(readYaml(file, nameOrPath), nameOrPath);
   if (CODE_EXTENSIONS.includes(ext)) return validateProfile(pickExport(await importBundled(file, nameOrPath), nameOrPath), nameOrPath);
@@ -59,8 +62,17 @@ export async function loadProfile(nameOrPath: string, cwd: string = process.cwd(
 
 /** Parsed YAML; a syntax error becomes `<file>:<line>:<col>: <what yaml says>`. */
 function readYaml(file: string, shown: string): unknown {
+  let text: string;
   try {
-    return parseYaml(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
+    throw new ProfileError('PROFILE_UNREADABLE', [`${shown}: ${why}; give a profile file (.ts, .js, .yaml)`]);
+  }
+  try {
+    // maxAliasCount bounds "billion laughs" documents (aliases expanding into millions of nodes).
+    return parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0];
@@ -69,7 +81,8 @@ function readYaml(file: string, shown: string): unknown {
         `${shown}${at}: not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       ]);
     }
-    throw error;
+    // The yaml package throws a ReferenceError for alias bombs ("Excessive alias count …").
+    throw new ProfileError('PROFILE_UNREADABLE', [`${shown}: not valid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`]);
   }
 }
 

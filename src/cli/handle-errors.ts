@@ -1,5 +1,6 @@
 import { hasCode, ThresholdsFailedError, UsageError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
+import { stripControl } from './terminal-text.js';
 
 /**
  * Runs a command implementation and turns its outcome into an exit code. User mistakes and known
@@ -28,7 +29,8 @@ export async function handleErrors(verbose: boolean, fn: () => Promise<number | 
   }
 }
 
+/** The message's first line, control characters removed (it may carry an Odoo server's text). */
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+  return stripControl(message.split('\n')[0] ?? message, true);
 }

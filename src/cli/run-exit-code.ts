@@ -11,6 +11,7 @@ import type { ThresholdResult } from '../engine/thresholds.js';
 import { thresholdsFailure } from '../engine/thresholds.js';
 import type { RunStatus } from '../run/records.js';
 import { ExitCode } from './exit-codes.js';
+import { stripControl } from './terminal-text.js';
 
 export interface RunOutcome {
   status: RunStatus;
@@ -32,6 +33,6 @@ export function runExitCode(outcome: RunOutcome): { code: number; message?: stri
 /** `runExitCode`, with its line written to stderr. */
 export function finishRun(outcome: RunOutcome, stderr: (line: string) => void = (line) => process.stderr.write(line)): number {
   const { code, message } = runExitCode(outcome);
-  if (message !== undefined) stderr(`odoo-capacity: ${message}\n`);
+  if (message !== undefined) stderr(`odoo-capacity: ${stripControl(message, true)}\n`);
   return code;
 }

@@ -23,7 +23,7 @@ export async function readForecast(file: string): Promise<Forecast> {
   }
   let value: unknown;
   try {
-    value = parse(text);
+    value = parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const first = ((error as Error).message.split('\n')[0] ?? '').trim();
     throw new InputError(FORECAST_INVALID, `${file}: not valid YAML: ${first}`);

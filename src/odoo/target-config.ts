@@ -66,7 +66,7 @@ export function readConfigFile(file: string): TargetSection {
   }
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new InputError('CONFIG_FILE', `${file}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
   }

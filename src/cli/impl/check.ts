@@ -6,6 +6,7 @@ import type { Profile } from '../../../scenarios/profiles/types.js';
 import { checkTarget, formatChecklist } from '../../check/check-target.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckCommandOptions } from '../commands/check.js';
+import { stripControl } from '../terminal-text.js';
 
 /** Journeys a profile uses: in rates, bursts or users of any phase. */
 export function profileJourneys(profile: Profile): string[] {
@@ -27,6 +28,6 @@ export async function checkCommandImpl(options: CheckCommandOptions): Promise<nu
     allowUnneutralized: options['allow-unneutralized-database'],
     dataset: options.dataset,
   });
-  process.stdout.write(`${formatChecklist(items)}\n`);
+  process.stdout.write(`${stripControl(formatChecklist(items))}\n`);
   return items.some((item) => item.status === 'missing') ? ExitCode.error : ExitCode.ok;
 }

@@ -2,6 +2,7 @@
 import { prepareDataset } from '../../prepare/prepare.js';
 import { adminClient, targetFromOptions } from './target.js';
 import type { PrepareCommandOptions } from '../commands/prepare.js';
+import { stripControl } from '../terminal-text.js';
 
 export async function prepareCommandImpl(options: PrepareCommandOptions): Promise<number> {
   const target = targetFromOptions(options);
@@ -14,7 +15,7 @@ export async function prepareCommandImpl(options: PrepareCommandOptions): Promis
       allowUnneutralized: options['allow-unneutralized-database'],
       url: target.url,
       db: target.db,
-      onProgress: (line) => process.stderr.write(`prepare: ${line}\n`),
+      onProgress: (line) => process.stderr.write(`prepare: ${stripControl(line, true)}\n`),
     });
     for (const [model, count] of Object.entries(report)) {
       const extra = [count.reactivated ? `${count.reactivated} reactivated` : '', count.toppedUp !== undefined ? `${count.toppedUp} topped up` : ''].filter(Boolean).join(', ');

@@ -7,10 +7,11 @@ import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ProfilesListOptions, ProfilesShowOptions } from '../commands/profiles.js';
 import { formatList, formatShow } from './profiles-format.js';
+import { stripControl } from '../terminal-text.js';
 
 export async function profilesListImpl(options: ProfilesListOptions): Promise<number> {
   const summaries = Object.values(profiles).map((p) => summarizeProfile(p));
-  process.stdout.write(options.json ? `${JSON.stringify(summaries, null, 2)}\n` : `${formatList(summaries)}\n`);
+  process.stdout.write(options.json ? `${JSON.stringify(summaries, null, 2)}\n` : `${stripControl(formatList(summaries))}\n`);
   return ExitCode.ok;
 }
 
@@ -28,7 +29,7 @@ export async function profilesShowImpl(options: ProfilesShowOptions): Promise<nu
       const json = { ...summary, timeline, slos: profile.slos, params: profile.params ?? {}, pacing: profile.pacing ?? {} };
       process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
-      process.stdout.write(`${formatShow(summary, timeline, profile.slos)}\n`);
+      process.stdout.write(`${stripControl(formatShow(summary, timeline, profile.slos))}\n`);
     }
   } catch (error) {
     if (error instanceof PlanOptionError) throw new UsageError(`--${error.field}: ${error.message.slice(error.field.length + 2)}`);

@@ -5,6 +5,7 @@ import { buildReport } from '../../pipeline/build-report.js';
 import { InputError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ReportCommandOptions } from '../commands/report.js';
+import { stripControl } from '../terminal-text.js';
 
 export async function reportCommandImpl(options: ReportCommandOptions): Promise<number> {
   const runDir = path.resolve(options['run-dir']);
@@ -12,7 +13,7 @@ export async function reportCommandImpl(options: ReportCommandOptions): Promise<
     throw new InputError('RUN_DIR', `${options['run-dir']}: not a run directory (no manifest.json); list runs with "ls runs/".`);
   }
   const report = await buildReport(runDir, { out: options.out, forecast: options.forecast });
-  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of report.warnings) process.stderr.write(`warning: ${stripControl(warning, true)}\n`);
   process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
   return ExitCode.ok;
 }

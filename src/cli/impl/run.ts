@@ -18,6 +18,7 @@ import type { RunCommandOptions } from '../commands/run.js';
 import { assertWithinCaps, capsFromOptions } from '../../safety/caps.js';
 import { breakerFromOptions } from '../../safety/circuit-breaker.js';
 import { describeDryRun, formatDryRun } from '../../safety/dry-run.js';
+import { stripControl } from '../terminal-text.js';
 
 export async function runCommandImpl(options: RunCommandOptions): Promise<number> {
   if (!options.profile) throw new UsageError('name a profile: run <profile> or run --profile <name|file> (see odoo-capacity profiles).');
@@ -77,14 +78,14 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       statsIntervalMs: options['stats-interval'],
       odooLogFile: options['odoo-log'],
       pgLogFile: options['pg-log'],
-      onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      onWarning: (message) => process.stderr.write(`warning: ${stripControl(message, true)}\n`),
       signal: controller.signal,
       onStart: ({ runDir, serverVersion }) =>
-        process.stderr.write(`running ${profile.name} for ${Math.round(plan.durationS)} s against ${target.url} (Odoo ${serverVersion}, db ${target.db}) → ${runDir}\n`),
+        process.stderr.write(stripControl(`running ${profile.name} for ${Math.round(plan.durationS)} s against ${target.url} (Odoo ${serverVersion}, db ${target.db}) → ${runDir}`, true) + '\n'),
       onProgress: (p) => printer.update(p),
     });
     printer.done();
-    process.stdout.write(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}\n`);
+    process.stdout.write(stripControl(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}`, true) + '\n');
     if (options.report) {
       const report = await buildReport(result.runDir);
       process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);

@@ -1,17 +1,13 @@
 /**
- * The `model`, `simulate` and `plan` commands end to end through yargs, in-process (they are not
- * registered in main.ts by this change; the lead adds modelCommand, simulateCommand, planCommand).
- * stdout/stderr are captured; the exit code is the one handed to setExitCode.
+ * The `model`, `simulate` and `plan` commands end to end through the CLI's parser, in-process.
+ * stdout/stderr are captured; the exit code is the one runCli resolves to.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import yargs from 'yargs';
-import { modelCommand } from '../../../src/cli/commands/model.js';
-import { planCommand } from '../../../src/cli/commands/plan.js';
-import { simulateCommand } from '../../../src/cli/commands/simulate.js';
-import { pendingExitCode, setExitCode } from '../../../src/cli/exit.js';
+import { setExitCode } from '../../../src/cli/exit.js';
+import { runCli } from '../../../src/cli/parser.js';
 import { workersForTarget } from '../../../models/workers-needed.js';
 
 let out = '';
@@ -25,13 +21,9 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-async function cli(args: string[]): Promise<number> {
-  await yargs(args).command(modelCommand).command(simulateCommand).command(planCommand).strict().fail((message, error) => {
-    if (error) throw error;
-    err += message;
-    setExitCode(2);
-  }).parseAsync();
-  return pendingExitCode();
+/** The CLI's own parser (src/cli/parser.ts), so usage errors behave as for users. */
+function cli(args: string[]): Promise<number> {
+  return runCli(args);
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'capacity-models-'));

@@ -57,6 +57,26 @@ describe('RunWriter', () => {
     expect((await readdir(writer.dir)).sort()).toEqual(['custom.ndjson', 'events.ndjson', 'manifest.json', 'metrics.ndjson', 'pg_activity.ndjson']);
   });
 
+  it('redacts every string it writes: failure reasons, event messages, any stream', async () => {
+    const writer = await RunWriter.create({ root, id: 'redacted', manifest: { engine: 'embedded', target: { url: 'http://x', db: 'd', login: 'l' }, plan } });
+    writer.event({ v: 1, type: 'warning', t: 1, source: 'collector', message: 'lost postgres://monitor:hunter2@db:5432/stage, retrying' });
+    const note = { v: 1 as const, type: 'note', detail: { nested: ['host=db password=hunter2 dbname=stage'] } };
+    writer.append('custom', note);
+    await writer.close('failed', 'collector could not connect to postgres://monitor:hunter2@db:5432/stage');
+    for (const name of await readdir(writer.dir)) {
+      expect(await readFile(path.join(writer.dir, name), 'utf8'), name).not.toContain('hunter2');
+    }
+    const run = await readRun(writer.dir);
+    expect(run.manifest.statusReason).toBe('collector could not connect to postgres://monitor@db:5432/stage');
+    expect(run.events.map((e) => (e.type === 'warning' ? e.message : e.type))).toEqual(['lost postgres://monitor@db:5432/stage, retrying', 'status']);
+  });
+
+  it('records the writing process (host and pid) for liveness', async () => {
+    const writer = await RunWriter.create({ root, id: 'pid', manifest: { engine: 'embedded', target: { url: 'http://x', db: 'd', login: 'l' }, plan } });
+    await writer.close('completed');
+    expect(writer.manifest.host).toMatchObject({ pid: process.pid });
+  });
+
   it('flushes a full batch (64 records) without waiting for the timer or close', async () => {
     const writer = await RunWriter.create({ root, manifest: { engine: 'embedded', target: { url: 'http://x', db: 'd', login: 'l' }, plan }, flushIntervalMs: 60_000 });
     for (let i = 0; i < 64; i += 1) writer.window(window(i, 1));
