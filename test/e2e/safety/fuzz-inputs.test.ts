@@ -25,7 +25,8 @@ interface Outcome {
 
 function runCli(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A hang is a failure: the process is killed after 20 s and its status is then null (not 0 or 1).
+    const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 20_000 });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (status) => resolve({ status, stderr }));
@@ -61,12 +62,21 @@ function expectClean(outcomes: Outcome[]): void {
   }
 }
 
-const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }));
+/** Numbers a hostile-but-fair user types (issue 13): huge, tiny, negative; each must get an answer in bounded time. */
+const extreme = fc.constantFrom(1e308, 1e12, 1e6, -1e12, 0.001, 1e-9, Number.MAX_SAFE_INTEGER);
+const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), extreme);
 const time = fc.oneof(fc.constantFrom('06:00', '08:30', '23:59', '24:00'), fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 2000 }));
 const journey = fc.oneof(fc.constantFrom('order-entry', 'barcode-pick', 'edi-order-import', 'receipt'), fc.string({ maxLength: 12 }));
 const rate = fc.oneof(fc.integer({ min: -10, max: 500 }), fc.record({ from: junk, to: junk }), junk);
+const burst = fc.record({ everyMin: fc.oneof(extreme, fc.constant(30)), size: fc.oneof(extreme, fc.constant(50)), spreadMin: fc.oneof(extreme, fc.constant(0.0005), fc.constant(10)) });
 const phase = fc.record(
-  { name: fc.oneof(fc.string({ maxLength: 8 }), junk), start: time, end: time, rates: fc.oneof(fc.dictionary(journey, rate, { maxKeys: 3 }), junk) },
+  {
+    name: fc.oneof(fc.string({ maxLength: 8 }), junk),
+    start: time,
+    end: time,
+    rates: fc.oneof(fc.dictionary(journey, rate, { maxKeys: 3 }), junk),
+    bursts: fc.oneof(fc.dictionary(journey, fc.array(burst, { minLength: 1, maxLength: 2 }), { maxKeys: 1 }), fc.constant(undefined)),
+  },
   { requiredKeys: [] },
 );
 const profile = fc.record(
@@ -97,12 +107,15 @@ const forecast = fc
     return doc;
   });
 
+/** A "billion laughs" document: nine levels of nine aliases. */
+const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+
 /** Raw text: a valid document cut anywhere, binary junk, or YAML syntax errors. */
 const raw = (valid: string) =>
   fc.oneof(
     fc.integer({ min: 0, max: valid.length }).map((n) => valid.slice(0, n)),
     fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
-    fc.constantFrom('{', ': : :', '- [', '\t\tname: x', '&a [*a]', 'name: [unclosed'),
+    fc.constantFrom('{', ': : :', '- [', '\t\tname: x', '&a [*a]', 'name: [unclosed', ALIAS_BOMB),
   );
 
 function writeCorpus(dir: string, docs: unknown[], texts: string[], stem: string): string[] {
