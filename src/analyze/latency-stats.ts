@@ -11,7 +11,7 @@
  * Stored values are microseconds; stats are milliseconds.
  */
 import type { MetricWindow } from '../run/records.js';
-import { newHistogram, type Histogram } from '../run/histogram.js';
+import { meanAndDeviation, newHistogram, type Histogram } from '../run/histogram.js';
 import type { LatencyStats } from './types.js';
 
 const US_PER_MS = 1000;
@@ -67,9 +67,12 @@ export class LatencyAccumulator {
       stats.scheduled = this.scheduled;
     }
     const serviceSource = this.step === null ? this.service : this.latency;
-    if (serviceSource !== undefined && serviceSource.totalCount > 0 && serviceSource.mean > 0) {
-      stats.serviceMeanMs = serviceSource.mean / US_PER_MS;
-      stats.serviceScv = squaredCoefficientOfVariation(serviceSource);
+    if (serviceSource !== undefined && serviceSource.totalCount > 0) {
+      const { mean } = meanAndDeviation(serviceSource);
+      if (mean > 0) {
+        stats.serviceMeanMs = mean / US_PER_MS;
+        stats.serviceScv = squaredCoefficientOfVariation(serviceSource);
+      }
     }
     return stats;
   }
@@ -85,7 +88,7 @@ export class LatencyAccumulator {
 export function percentilesMs(histogram: Histogram): Pick<LatencyStats, 'meanMs' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'maxMs'> {
   if (histogram.totalCount === 0) return { meanMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
   return {
-    meanMs: histogram.mean / US_PER_MS,
+    meanMs: meanAndDeviation(histogram).mean / US_PER_MS,
     p50Ms: histogram.getValueAtPercentile(50) / US_PER_MS,
     p95Ms: histogram.getValueAtPercentile(95) / US_PER_MS,
     p99Ms: histogram.getValueAtPercentile(99) / US_PER_MS,
@@ -95,6 +98,6 @@ export function percentilesMs(histogram: Histogram): Pick<LatencyStats, 'meanMs'
 
 /** Cs² = variance / mean² (population variance, HdrHistogram `stdDeviation`). */
 export function squaredCoefficientOfVariation(histogram: Histogram): number {
-  const mean = histogram.mean;
-  return mean > 0 ? (histogram.stdDeviation / mean) ** 2 : 0;
+  const { mean, stdDeviation } = meanAndDeviation(histogram);
+  return mean > 0 ? (stdDeviation / mean) ** 2 : 0;
 }

@@ -17,7 +17,7 @@
  */
 import { InputError, ThresholdsFailedError } from '../errors.js';
 import type { Slo } from '../../scenarios/profiles/types.js';
-import { decodeHistogram, newHistogram, type Histogram } from '../run/histogram.js';
+import { decodeHistogram, meanAndDeviation, newHistogram, type Histogram } from '../run/histogram.js';
 import type { MetricWindow } from '../run/records.js';
 
 export type ThresholdOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -157,7 +157,7 @@ export class ThresholdTracker {
         case 'p':
           return merged.getValueAtPercentile(t.metric.percentile);
         case 'avg':
-          return merged.mean;
+          return meanAndDeviation(merged).mean;
         case 'min':
           return merged.minNonZeroValue;
         case 'max':

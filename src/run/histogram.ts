@@ -38,3 +38,39 @@ export function mergeEncoded(encoded: Iterable<string>): Histogram {
   }
   return total;
 }
+
+/** The counts-array methods every pure-JS HdrHistogram has (JsHistogram), beyond the public interface. */
+interface CountsArray {
+  totalCount: number;
+  maxValue: number;
+  countsArrayIndex(value: number): number;
+  getCountAtIndex(index: number): number;
+  valueFromIndex(index: number): number;
+  medianEquivalentValue(value: number): number;
+}
+
+/**
+ * Mean and population standard deviation of a histogram, each value at its bucket's median
+ * equivalent value — the figures of hdr-histogram-js's `mean` and `stdDeviation`, in one pass over
+ * the counts up to the largest value. (Why not the library's getters: they walk every bucket with
+ * a general-purpose iterator, which made a one-hour report spend most of its time in `mean`.)
+ * @example meanAndDeviation(h) // { mean: 1530.5, stdDeviation: 402.1 } (µs)
+ */
+export function meanAndDeviation(histogram: Histogram): { mean: number; stdDeviation: number } {
+  const h = histogram as unknown as CountsArray;
+  if (h.totalCount === 0) return { mean: 0, stdDeviation: 0 };
+  const last = h.countsArrayIndex(h.maxValue);
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (let i = 0; i <= last; i++) {
+    const count = h.getCountAtIndex(i);
+    if (count === 0) continue;
+    const value = h.medianEquivalentValue(h.valueFromIndex(i));
+    sum += value * count;
+    sumOfSquares += value * value * count;
+  }
+  const mean = sum / h.totalCount;
+  // Two-pass-free variance: E[x²] − mean², clamped at 0 against rounding.
+  const variance = Math.max(0, sumOfSquares / h.totalCount - mean * mean);
+  return { mean, stdDeviation: Math.sqrt(variance) };
+}

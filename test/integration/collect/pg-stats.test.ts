@@ -191,7 +191,7 @@ describe('collectors under real contention (role with only pg_monitor)', () => {
     const rowWait = waits.find((w) => w.pid === waiterPid && w.lockType === 'transactionid');
     expect(rowWait).toMatchObject({ blockingPids: [holderPid], mode: 'ShareLock', applicationName: 'odoo-waiter', relation: null });
     expect(rowWait!.waitS).toBeGreaterThanOrEqual(0.5);
-    expect(rowWait!.waitS).toBeLessThan(1.2);
+    expect(rowWait!.waitS).toBeLessThan(5);
     expect(rowWait!.queryId).toMatch(/^-?\d+$/);
     // The activity sampler classed the waiter as `lock` and the holder as Odoo-in-Python.
     const classes = new Set(activity.flatMap((s) => s.sessions.filter((x) => x.pid === waiterPid).map((x) => x.waitClass)));
