@@ -96,7 +96,7 @@ const runMetadata = z.strictObject({
   windowMs: z.number(),
   seed: z.number(),
   plannedDurationS: z.number(),
-  host: z.strictObject({ hostname: z.string(), cpus: z.number(), platform: z.string(), node: z.string() }),
+  host: z.strictObject({ hostname: z.string(), cpus: z.number(), platform: z.string(), node: z.string(), pid: z.number().int().optional() }),
   collectors: z.array(z.strictObject({ name: z.string(), intervalMs: z.number(), source: z.string().optional() })),
   pgUrl: z.string().optional(),
   transport: z.string().optional(),
