@@ -1,5 +1,7 @@
 /**
  * Non-linear least squares by Levenberg–Marquardt, for models with a handful of parameters.
+ * (Hand-written: simple-statistics fits only straight lines — `linearRegression` — and has no
+ * non-linear fit; the USL needs one.)
  *
  * Minimises S(β) = Σᵢ (yᵢ − f(xᵢ; β))². Each step solves Marquardt's scaled normal equations
  *

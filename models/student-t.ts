@@ -1,6 +1,7 @@
 /**
  * Student's t distribution: the CDF through the regularised incomplete beta function and the
  * quantile by bisection. Used for confidence intervals of fitted parameters (models/usl.ts).
+ * (Hand-written: simple-statistics has the t statistic — `tTest` — but no t CDF or quantile.)
  *
  * Sources:
  * - CDF: Abramowitz & Stegun, *Handbook of Mathematical Functions* (1964), 26.7.1:

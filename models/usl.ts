@@ -23,6 +23,7 @@ import { InputError } from '../src/errors.js';
 import { levenbergMarquardt } from './least-squares.js';
 import type { Reasoned } from './reasoned.js';
 import { studentTQuantile } from './student-t.js';
+import { sumNthPowerDeviations } from 'simple-statistics';
 
 export interface UslPoint {
   /** N, concurrency (clients, workers, processors), > 0. */
@@ -104,8 +105,7 @@ export function fitUsl(points: readonly UslPoint[]): UslModel {
   });
   const [sigma = 0, kappa = 0, gamma = 0] = fit.params;
   const se = (i: number): number => Math.sqrt(fit.covariance?.[i]?.[i] ?? Number.NaN);
-  const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
-  const tss = ys.reduce((sum, y) => sum + (y - mean) ** 2, 0);
+  const tss = sumNthPowerDeviations(ys, 2);
   return {
     sigma,
     kappa,

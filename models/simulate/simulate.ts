@@ -28,6 +28,7 @@ import { arrivalTimes, isOpenModel } from './arrivals.js';
 import { EventQueue } from './event-queue.js';
 import { serviceFactor, type Uniform } from './sampling.js';
 import type { JourneyDemand, JourneyResult, LatencySummary, PoolResult, SimulationConfig, SimulationResult } from './types.js';
+import { mean as meanOf } from 'simple-statistics';
 
 interface Job {
   journey: number;
@@ -297,6 +298,7 @@ function noteBacklog(pool: Pool, t: number): void {
 }
 
 /** Nearest-rank percentile of an ascending array. */
+/** Nearest-rank percentile (the ⌈p·N⌉-th smallest), as HdrHistogram reports them — not simple-statistics' `quantileSorted`, which averages at integer ranks. */
 function nearestRank(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
@@ -305,7 +307,7 @@ function nearestRank(sorted: readonly number[], p: number): number {
 export function summarizeLatencies(values: readonly number[]): LatencySummary {
   const sorted = Float64Array.from(values).sort();
   const arr = Array.from(sorted);
-  const mean = arr.length === 0 ? 0 : arr.reduce((a, b) => a + b, 0) / arr.length;
+  const mean = arr.length === 0 ? 0 : meanOf(arr);
   return {
     count: arr.length,
     meanMs: mean,

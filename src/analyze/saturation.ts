@@ -19,6 +19,7 @@
  * offered rate to fall behind, so a run without arrival-rate executors never shows a saturation point.
  */
 import type { PhaseSummary, SaturationPoint, TimelinePoint } from './types.js';
+import { median } from 'simple-statistics';
 
 export interface SaturationOptions {
   /** Window length, seconds (RunMetadata.windowMs / 1000). */
@@ -108,13 +109,7 @@ function baselineP95(windows: readonly WindowTotals[]): Map<string, number> {
   for (const w of loaded) {
     for (const [journey, p95] of w.p95) if (!samples.has(journey)) samples.set(journey, [p95]);
   }
-  return new Map([...samples].map(([journey, values]) => [journey, median(values)]));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return new Map([...samples].filter(([, values]) => values.length > 0).map(([journey, values]) => [journey, median(values)]));
 }
 
 function p95Ratio(w: WindowTotals, baseline: Map<string, number>): { ratio: number | null; journey: string | null } {
