@@ -1,7 +1,7 @@
 /** `plan --forecast forecast.yaml [--run runs/<id>] [--scale 1.3] [--add-warehouses 1]`. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, UsageError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
 import { readForecast } from '../../forecast/read.js';
 import { FORECAST_INVALID } from '../../forecast/schema.js';
@@ -18,9 +18,7 @@ import { reasonedLine, table, toJson } from './format-model.js';
 
 export async function planCommandImpl(options: PlanCommandOptions): Promise<number> {
   checkNumberFlag('--scale', options.scale, SCALE_RULE);
-  if (!(Number.isInteger(options['add-warehouses']) && options['add-warehouses'] >= 0)) {
-    throw new UsageError(`--add-warehouses: expected a whole number ≥ 0, got ${options['add-warehouses']}`);
-  }
+  checkNumberFlag('--add-warehouses', options['add-warehouses'], { min: 0, max: 1000, integer: true });
   const forecast = await readForecastListingProblems(options.forecast);
   let demands = CALIBRATION_DEFAULTS;
   let measured = new Set<string>();

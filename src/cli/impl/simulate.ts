@@ -8,15 +8,18 @@ import type { SimulationResult } from '../../../models/simulate/types.js';
 import type { SimulateCommandOptions } from '../commands/simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import { table, toJson } from './format-model.js';
-import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
+import { checkNumberFlag, checkOptionalNumberFlag, SCALE_RULE } from '../flag-checks.js';
 
 /** Default write contention: 5 lines per order among 2 000 moving products (calibration-defaults.ts). */
 const DEFAULT_CONFLICT = conflictPerWriter(5, 2000);
 
+/** Beyond this the question is not about one Odoo deployment (and the simulation would carry that many pools). */
+const MAX_WORKERS = 10_000;
+
 export function parseWorkerList(text: string): number[] {
   const counts = text.split(',').map((s) => Number(s.trim()));
-  if (counts.length === 0 || counts.some((n) => !Number.isInteger(n) || n < 1)) {
-    throw new UsageError(`--workers: expected comma-separated whole numbers ≥ 1 such as 4,6,8, got ${JSON.stringify(text)}`);
+  if (counts.length === 0 || counts.length > 20 || counts.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_WORKERS)) {
+    throw new UsageError(`--workers: expected up to 20 comma-separated whole numbers from 1 to ${MAX_WORKERS} such as 4,6,8, got ${JSON.stringify(text)}`);
   }
   return counts;
 }
@@ -25,6 +28,9 @@ export async function simulateCommandImpl(options: SimulateCommandOptions): Prom
   const counts = parseWorkerList(options.workers);
   const profile = await loadProfile(options.profile);
   checkNumberFlag('--scale', options.scale, SCALE_RULE);
+  checkNumberFlag('--cores', options.cores, { above: 0, max: 4096 });
+  checkNumberFlag('--cron-workers', options['cron-workers'], { min: 0, max: 1000, integer: true });
+  checkOptionalNumberFlag('--integration-workers', options['integration-workers'], { min: 1, max: MAX_WORKERS, integer: true });
   const plan = compileProfile(profile, { scale: options.scale, seed: options.seed, ...(options.phase ? { phase: options.phase } : {}) });
   const demands = demandsForJourneys(plan.scenarios.map((s) => s.journey));
   const runs: Array<{ workers: number; integrationWorkers: number; result: SimulationResult }> = counts.map((workers) => {
