@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { meanAndDeviation, newHistogram } from '../../../src/run/histogram.js';
 
 describe('meanAndDeviation', () => {
-  it('equals the library mean and stdDeviation (property, 200 random histograms)', () => {
+  it('equals the library mean and stdDeviation (property, 100 random histograms up to 30 s)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 600_000_000 }), { minLength: 1, maxLength: 300 }), (values) => {
+      fc.property(fc.array(fc.integer({ min: 1, max: 30_000_000 }), { minLength: 1, maxLength: 300 }), (values) => {
         const h = newHistogram();
         for (const v of values) h.recordValue(v);
         const { mean, stdDeviation } = meanAndDeviation(h);
         expect(mean).toBeCloseTo(h.mean, 6);
         expect(Math.abs(stdDeviation - h.stdDeviation)).toBeLessThanOrEqual(1e-6 * Math.max(1, h.stdDeviation) + 1e-3);
       }),
-      { seed: 42, numRuns: 200 },
+      { seed: 42, numRuns: 100 },
     );
   });
 
