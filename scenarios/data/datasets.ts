@@ -30,8 +30,6 @@ export const DATASETS: Readonly<Record<DatasetName, DatasetSize>> = {
   large: { customers: 6000, vendors: 100, products: 3000, bins: 300, stock: { min: 1000, max: 5000 }, orderpoints: 200 },
 };
 
-export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
-
 /** Default faker seed. */
 export const DEFAULT_DATA_SEED = 20260301;
 

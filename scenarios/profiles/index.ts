@@ -18,11 +18,6 @@ export const profiles: Record<string, Profile> = Object.fromEntries(
   ),
 );
 
-/** Names of the shipped profiles, in the order above (the order `profiles` lists them). */
-export function profileNames(): string[] {
-  return Object.keys(profiles);
-}
-
 /**
  * The built-in profile called `name`.
  * @throws ProfileError code `PROFILE_UNKNOWN`, naming the known profiles.

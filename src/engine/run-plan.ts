@@ -19,7 +19,7 @@ import type { RunEvent, RunStatus } from '../run/records.js';
 import { realClock, type Clock } from './clock.js';
 import { errorKindOf, errorMessageOf } from './error-kind.js';
 import { ErrorLog } from './error-log.js';
-import { bindExecutor, type BoundExecutor, type ExecutablePlan, type ExecutorResult } from './executors/index.js';
+import { bindExecutor, type BoundExecutor, type ExecutorResult } from './executors/index.js';
 import { createIterationRunner } from './iteration.js';
 import type { LoadPlan } from './plan.js';
 import { buildProgress, RunTotals, type Progress } from './progress.js';
@@ -38,7 +38,7 @@ export interface ClientRequest {
 }
 
 export interface RunPlanOptions {
-  plan: ExecutablePlan;
+  plan: LoadPlan;
   journeys: Record<string, Journey>;
   /** A new, not yet authenticated client (one per VU, one per journey setup). */
   createClient: (request: ClientRequest) => OdooClient;

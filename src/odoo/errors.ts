@@ -51,8 +51,6 @@ export const SPECIFIC_CODES = {
   routeNotFound: 'ODOO_ROUTE_NOT_FOUND',
   /** access_error: `/web/session/authenticate` answered AccessError("Database not found.") (unknown db or dbfilter). */
   databaseNotFound: 'ODOO_DATABASE_NOT_FOUND',
-  /** protocol_error: a transport this version of the tool does not implement yet. */
-  notImplemented: 'ODOO_TRANSPORT_NOT_IMPLEMENTED',
   /** access_error: the staging marker (ir.config_parameter) is readable by administrators only. */
   stagingMarkerUnreadable: 'ODOO_STAGING_MARKER_UNREADABLE',
 } as const;
@@ -202,8 +200,6 @@ export const messages = {
     `Odoo at ${safeUrl(url)} refused the arguments of ${call ?? 'the call'} (JSON-2 422: ${oneLine(odooMessage)}). JSON-2 takes named arguments only: pass them as kwargs named like the method's parameters.`,
   json2PositionalArguments: (call: string, count: number) =>
     `${call}: JSON-2 takes named arguments only and the tool does not know the parameter names of this method (${count} positional arguments given). Pass them as kwargs.`,
-  notImplemented: (transport: string) =>
-    `The "${transport}" transport is not implemented yet (JSON-2 exists from Odoo 19 on). Use "web", "xmlrpc" or "jsonrpc".`,
   stagingMarkerUnreadable: (url: string, login?: string) =>
     `${login === undefined ? 'The login in use' : `Login "${login}"`} cannot read the staging marker (ir.config_parameter "database.is_neutralized") at ${safeUrl(url)}: only administrators can. Use an administrator login to check the target.`,
 };

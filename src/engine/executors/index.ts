@@ -9,7 +9,6 @@ import { constantVus, type ConstantVusConfig } from './constant-vus.js';
 import { rampingArrivalRate } from './ramping-arrival-rate.js';
 import { rampingVus, type RampingVusConfig } from './ramping-vus.js';
 import type { ExecutionRequirements, Executor, ExecutorContext, ExecutorResult } from './types.js';
-import type { LoadPlan } from '../plan.js';
 
 export type { ExecutionRequirements, Executor, ExecutorContext, ExecutorResult } from './types.js';
 export type { ConstantArrivalRateConfig } from './constant-arrival-rate.js';
@@ -18,9 +17,6 @@ export type { RampingVusConfig } from './ramping-vus.js';
 
 /** Every scenario config an executor accepts (the plan's AnyPlanScenario). */
 export type ScenarioConfig = PlanScenario | ConstantArrivalRateConfig | ConstantVusConfig | RampingVusConfig;
-
-/** A LoadPlan: its scenarios may use any executor. */
-export type ExecutablePlan = LoadPlan;
 
 export const executors = {
   'ramping-arrival-rate': rampingArrivalRate,

@@ -40,11 +40,6 @@ export function getModel(name: string): ModelDef | undefined {
   return MODELS.get(name);
 }
 
-/** Names of all lab models. */
-export function modelNames(): string[] {
-  return [...MODELS.keys()];
-}
-
 /**
  * The method `model.method`, or odoo/api.py `call_kw`'s AttributeError
  * ("The method 'x' does not exist on the model 'y'").
