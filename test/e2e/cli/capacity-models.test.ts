@@ -79,7 +79,7 @@ describe('simulate', () => {
 
   it('refuses a bad worker list (exit 2)', async () => {
     expect(await cli(['simulate', 'morning-order-wave', '--workers', '4,x'])).toBe(2);
-    expect(err).toContain('--workers: expected comma-separated whole numbers');
+    expect(err).toContain('--workers: expected up to 20 comma-separated whole numbers');
   });
 });
 
