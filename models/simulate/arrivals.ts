@@ -10,6 +10,7 @@
  *        │__╱               ╲      kept with probability rate(t) / m
  *        └──────────────────────► t
  */
+import { arrivalTimes as scheduledArrivalTimes } from '../../src/engine/arrivals.js';
 import type { AnyPlanScenario, PlanScenario } from '../../src/engine/plan.js';
 import { exponential, type Uniform } from './sampling.js';
 
@@ -46,4 +47,14 @@ export function* arrivalTimes(scenario: AnyPlanScenario, uniform: Uniform, scale
     stageStart = end;
     from = to;
   }
+}
+
+/**
+ * Yields the arrival times the load generator schedules for `scenario` (k6's arrival-rate
+ * executors and the embedded engine start iteration k where the rate's area reaches k: evenly
+ * spaced, not Poisson). A replay of a test uses these: the run's queueing came from this schedule.
+ */
+export function* scheduledArrivals(scenario: AnyPlanScenario, scale = 1): Generator<number> {
+  const { startRate, stages } = arrivalStages(scenario);
+  yield* scheduledArrivalTimes({ startRate: startRate * scale, stages: stages.map((s) => ({ durationS: s.durationS, target: s.target * scale })) });
 }

@@ -1,50 +1,88 @@
 /**
  * Discrete-event simulation of an Odoo deployment under a LoadPlan — for the transients that
  * steady-state formulas miss (how long an EDI burst's queue takes to drain, what it does to
- * scanner latency meanwhile, what a separate integration pool changes).
+ * scanner latency meanwhile, what a separate integration pool changes) and for what the tested
+ * server would have done with another worker count.
  *
  * The model (types.ts has the inputs):
  *
- *   arrivals (NHPP per journey, arrivals.ts)
+ *   iterations: open model (NHPP per arrival-rate scenario, arrivals.ts) or closed model (VUs that
+ *        │      loop: iteration, think time, next iteration — the scanners and receivers)
+ *        ▼
+ *   an iteration is K RPC calls in sequence, separated by the client's gap; each call is a request:
  *        │ FCFS queue per pool: http | integration (when isolated) | cron
  *        ▼
- *   worker ── attempt: CPU phase (Odoo CPU + PostgreSQL CPU, processor sharing on `cores`)
- *        │            then off-CPU phase (worker time not on a CPU: I/O, locks, network)
- *        │   writer? serialization failure with p = 1 − (1 − c)^w  ──► sleep U(0, 2^try) s in the
- *        │                                                             worker, try again (≤ 5 tries)
+ *   worker ── attempt: CPU phase (Odoo's Python + PostgreSQL's SQL, processor sharing on the cores
+ *        │            left after the background load), then off-CPU phase (I/O, locks, network)
+ *        │   writer? serialization failure (p = 1 − (1 − c)^w, or α·N as measured)  ──► sleep
+ *        │            U(0, 2^try) s holding the worker but no core, try again (≤ 5 tries)
  *        ▼
- *   done: latency = completion − arrival (from the intended start, no coordinated omission)
+ *   call done: the worker is free; the next call leaves the client after the gap
+ *   iteration done: latency = last call's end − arrival (from the intended start: no coordinated omission)
  *
- * Processor sharing: n jobs in their CPU phase each progress at min(1, cores/n), tracked with a
- * virtual clock V (dV/dt = min(1, cores/n)); a job with CPU demand d entering at V₀ leaves when
- * V = V₀ + d. With cores ≥ workers the CPU never slows a job and each pool is an M/G/c queue, which is
- * how the test checks the simulator against Erlang C.
+ * Why calls, not iterations: Odoo's workers serve one request at a time, so an order flow of eight
+ * calls queues eight times for a worker, and under processor sharing a 10 ms search is not held
+ * behind a 700 ms confirm. With 2 workers on 2 cores the flow pays the worker queue per call; with
+ * 4 workers on the same cores it pays CPU sharing instead — which is why real Odoo gets faster
+ * from 2 to 4 workers on 2 cores, and no faster beyond (docs/MODEL.md).
  *
- * Pure and seeded (mulberry32 from src/engine/random.ts): the same config gives the same result.
- * Percentiles are nearest-rank: the ⌈p·n⌉-th smallest value.
+ * Processor sharing: n jobs in their CPU phase each progress at min(1, C/n), C = cores − background,
+ * tracked with a virtual clock V (dV/dt = min(1, C/n)); a job with CPU demand d entering at V₀ leaves
+ * when V = V₀ + d. With cores ≥ workers the CPU never slows a job and each pool is an M/G/c queue,
+ * which is how the test checks the simulator against Erlang C.
+ *
+ * Pure and seeded (mulberry32 from src/engine/random.ts), with common random numbers: every
+ * iteration draws its calls, gaps and back-offs from its own stream (seed, scenario, index), so two
+ * deployments compared under the same plan see the same work. Percentiles are nearest-rank.
  */
-import { mulberry32 } from '../../src/engine/random.js';
-import { arrivalTimes, isOpenModel } from './arrivals.js';
+import { mixSeed, mulberry32 } from '../../src/engine/random.js';
+import { levelCurve } from '../../src/engine/plan-shape.js';
+import type { AnyPlanScenario } from '../../src/engine/plan.js';
+import { arrivalTimes, isOpenModel, scheduledArrivals } from './arrivals.js';
 import { EventQueue } from './event-queue.js';
 import { serviceFactor, type Uniform } from './sampling.js';
-import type { JourneyDemand, JourneyResult, LatencySummary, PoolResult, SimulationConfig, SimulationResult } from './types.js';
+import type { CallCost, JourneyDemand, JourneyResult, LatencySummary, PoolResult, SimulationConfig, SimulationResult } from './types.js';
 import { mean as meanOf } from 'simple-statistics';
 
-interface Job {
-  journey: number;
-  pool: Pool;
+/** One iteration of a journey: K calls in sequence. */
+interface Iteration {
+  scenario: number;
   arrivalS: number;
-  startS: number;
+  /** The calls still to send, in order. */
+  calls: CallCost[];
+  next: number;
+  uniform: Uniform;
+  /** Seconds queued for a worker, over its calls. */
+  waitS: number;
+  waited: boolean;
+  /** The closed-model user that runs it, if any. */
+  user?: User;
+}
+
+/** One call (request) of an iteration, while it holds or waits for a worker. */
+interface Call {
+  iteration: Iteration;
+  pool: Pool;
+  queuedS: number;
   tryNo: number;
+  cpuS: number;
   offCpuS: number;
   writer: boolean;
+}
+
+interface User {
+  scenario: number;
+  index: number;
+  /** Plan second after which the user starts no new iteration. */
+  stopS: number;
+  iterations: number;
 }
 
 interface Pool {
   name: string;
   workers: number;
   busy: number;
-  queue: Job[];
+  queue: Call[];
   head: number;
   busyArea: number[];
   queueArea: number[];
@@ -56,73 +94,176 @@ interface Pool {
 
 type Event =
   | { kind: 'arrival'; scenario: number }
+  | { kind: 'user-start'; user: User }
+  | { kind: 'next-call'; iteration: Iteration }
   | { kind: 'cpu'; generation: number }
-  | { kind: 'offcpu-done'; job: Job }
-  | { kind: 'sleep-done'; job: Job };
+  | { kind: 'offcpu-done'; call: Call }
+  | { kind: 'sleep-done'; call: Call };
 
 const DEFAULT_WINDOW_S = 60;
 const DEFAULT_MAX_TRIES = 5;
+/** A serialization failure is never certain: Odoo's retries would not end otherwise. */
+const MAX_FAILURE_PROBABILITY = 0.9;
+/** The requests always get at least this much of a core (a background above the cores is a measurement error, not a stopped server). */
+const MIN_EFFECTIVE_CORES = 0.05;
+
+/** Per-journey accumulators over every replication. */
+interface JourneyAcc {
+  latencies: number[];
+  arrivals: number[];
+  waitTotal: number;
+  waited: number;
+  count: number;
+  failed: number;
+  retries: number;
+}
 
 /** Runs the simulation (see the file comment). */
 export function simulate(config: SimulationConfig): SimulationResult {
   const { plan, deployment } = config;
-  const uniform: Uniform = mulberry32(config.seed ?? plan.seed);
+  const seed = config.seed ?? plan.seed;
   const windowS = config.windowS ?? DEFAULT_WINDOW_S;
   const warmupS = config.warmupS ?? 0;
-  const maxTries = config.contention?.maxTries ?? DEFAULT_MAX_TRIES;
-  const conflict = config.contention?.conflictPerWriter ?? 0;
-  const cores = deployment.cores;
-  const windows = Math.max(1, Math.ceil(plan.durationS / windowS) + 1);
-
-  const newPool = (name: string, workers: number): Pool => ({
-    name,
-    workers,
-    busy: 0,
-    queue: [],
-    head: 0,
-    busyArea: [],
-    queueArea: [],
-    queueMax: [],
-    backlogStart: -1,
-    longestBacklog: 0,
-    longestBacklogStart: 0,
-  });
-  const http = newPool('http', deployment.httpWorkers);
-  const isolated = (deployment.integrationWorkers ?? 0) > 0;
-  const integration = isolated ? newPool('integration', deployment.integrationWorkers ?? 0) : undefined;
-  const cron = newPool('cron', deployment.cronWorkers ?? 1);
-  const pools = [http, ...(integration ? [integration] : []), cron];
-
+  const replications = Math.max(1, Math.floor(config.replications ?? 1));
   const journeyNames = plan.scenarios.map((s) => s.journey);
   const demands: JourneyDemand[] = journeyNames.map((name) => {
     const demand = config.demands[name];
     if (demand === undefined) throw new Error(`simulate: no service demand for journey ${name}`);
     return demand;
   });
-  const poolOf = (d: JourneyDemand): Pool => (d.cron ? cron : d.integration && integration ? integration : http);
-  const latencies: number[][] = journeyNames.map(() => []);
-  const arrivalsAt: number[][] = journeyNames.map(() => []);
-  const waits = journeyNames.map(() => ({ total: 0, waited: 0, count: 0 }));
-  const failed = journeyNames.map(() => 0);
-  const retries = journeyNames.map(() => 0);
+  const accs: JourneyAcc[] = journeyNames.map(() => ({ latencies: [], arrivals: [], waitTotal: 0, waited: 0, count: 0, failed: 0, retries: 0 }));
+  const pools = newPools(deployment);
+  let cpuBusyArea = 0;
+  let endS = plan.durationS;
+  let processed = 0;
+  for (let rep = 0; rep < replications; rep++) {
+    for (const pool of pools) resetPool(pool);
+    const once = replicate(config, demands, pools, accs, replications === 1 ? seed : mixSeed(seed, rep), warmupS, windowS);
+    cpuBusyArea += once.cpuBusyArea;
+    endS = Math.max(endS, once.endS);
+    processed += once.events;
+  }
+  const countedS = Math.max(1e-9, endS - warmupS) * replications;
+  const effectiveCores = effectiveCoresOf(deployment);
+  const notes = (deployment.backgroundCores ?? 0) > 0 ? [`${round2(deployment.backgroundCores ?? 0)} of ${deployment.cores} cores taken by load outside the simulated requests`] : [];
+  const poolOfJourney = (i: number): string => poolFor(demands[i] as JourneyDemand, pools).name;
+  return {
+    durationS: endS,
+    notes,
+    journeys: journeyNames.map((journey, i) => journeyResult(journey, poolOfJourney(i), accs[i] as JourneyAcc, windowS, replications)),
+    pools: pools.map((pool) => poolResult(pool, countedS, windowS, replications)),
+    cpu: { cores: deployment.cores, utilization: Number.isFinite(effectiveCores) ? cpuBusyArea / (deployment.cores * countedS) : 0 },
+    events: processed,
+  };
+}
 
+function newPool(name: string, workers: number): Pool {
+  return { name, workers, busy: 0, queue: [], head: 0, busyArea: [], queueArea: [], queueMax: [], backlogStart: -1, longestBacklog: 0, longestBacklogStart: 0 };
+}
+
+function newPools(deployment: SimulationConfig['deployment']): Pool[] {
+  const integration = (deployment.integrationWorkers ?? 0) > 0 ? [newPool('integration', deployment.integrationWorkers ?? 0)] : [];
+  return [newPool('http', deployment.httpWorkers), ...integration, newPool('cron', deployment.cronWorkers ?? 1)];
+}
+
+/** A new replication keeps the areas (they accumulate) and forgets the state. */
+function resetPool(pool: Pool): void {
+  pool.busy = 0;
+  pool.queue = [];
+  pool.head = 0;
+  pool.backlogStart = -1;
+}
+
+function poolFor(demand: JourneyDemand, pools: readonly Pool[]): Pool {
+  const named = (name: string): Pool | undefined => pools.find((p) => p.name === name);
+  if (demand.cron) return named('cron') as Pool;
+  if (demand.integration) return named('integration') ?? (named('http') as Pool);
+  return named('http') as Pool;
+}
+
+function effectiveCoresOf(deployment: SimulationConfig['deployment']): number {
+  return Math.max(MIN_EFFECTIVE_CORES, deployment.cores - (deployment.backgroundCores ?? 0));
+}
+
+/** ⌊m⌋ or ⌈m⌉ with mean m. */
+function drawCount(mean: number, uniform: Uniform): number {
+  const whole = Math.floor(mean);
+  return whole + (uniform() < mean - whole ? 1 : 0);
+}
+
+/**
+ * The calls of one iteration, drawn when it arrives (common random numbers): per measured call kind,
+ * its count and each call's cost; else K̄ calls each costing the iteration's demand / K̄.
+ */
+function drawIterationCalls(demand: JourneyDemand, uniform: Uniform): CallCost[] {
+  if (demand.calls !== undefined && demand.calls.length > 0) {
+    const calls: CallCost[] = [];
+    for (const kind of demand.calls) {
+      const n = drawCount(kind.perIteration, uniform);
+      for (let i = 0; i < n && kind.costs.length > 0; i++) {
+        const c = kind.costs[Math.min(kind.costs.length - 1, Math.floor(uniform() * kind.costs.length))] as CallCost;
+        calls.push({ cpuS: c.cpuS, offCpuS: c.offCpuS });
+      }
+    }
+    if (calls.length > 0) return calls;
+  }
+  const k = Math.max(1, demand.callsPerIteration ?? 1);
+  return Array.from({ length: Math.max(1, drawCount(k, uniform)) }, () => {
+    const factor = serviceFactor(uniform, demand.scv ?? 1);
+    return { cpuS: (factor * (demand.cpuS + demand.dbS)) / k, offCpuS: (factor * Math.max(0, demand.workerS - demand.cpuS - demand.dbS)) / k };
+  });
+}
+
+/** One replication of the plan; adds to the pools' areas and the journeys' accumulators. */
+function replicate(
+  config: SimulationConfig,
+  demands: readonly JourneyDemand[],
+  pools: Pool[],
+  accs: JourneyAcc[],
+  seed: number,
+  warmupS: number,
+  windowS: number,
+): { cpuBusyArea: number; endS: number; events: number } {
+  const { plan, deployment } = config;
+  const maxTries = config.contention?.maxTries ?? DEFAULT_MAX_TRIES;
+  const conflict = config.contention?.conflictPerWriter ?? 0;
+  const alpha = config.contention?.retriesPerConcurrency ?? 0;
+  const cores = effectiveCoresOf(deployment);
+  const scale = config.scale ?? 1;
   const events = new EventQueue<Event>();
-  const generators = plan.scenarios.map((s) => arrivalTimes(s, uniform, config.scale ?? 1));
+  const iterationCounts = plan.scenarios.map(() => 0);
+  const newIteration = (scenario: number, t: number, user?: User): Iteration => {
+    const index = iterationCounts[scenario] ?? 0;
+    iterationCounts[scenario] = index + 1;
+    const uniform = mulberry32(mixSeed(seed, scenario, index));
+    const demand = demands[scenario] as JourneyDemand;
+    return { scenario, arrivalS: t, calls: drawIterationCalls(demand, uniform), next: 0, uniform, waitS: 0, waited: false, ...(user ? { user } : {}) };
+  };
+
+  // --- arrivals: open-model scenarios --------------------------------------------------------
+  const generators = plan.scenarios.map((s, i) => {
+    if (!isOpenModel(s)) return undefined;
+    return config.arrivals === 'scheduled' ? scheduledArrivals(s, scale) : arrivalTimes(s, mulberry32(mixSeed(seed, i, -1)), scale);
+  });
   const nextArrival = (scenario: number): void => {
     const next = generators[scenario]?.next();
     if (next !== undefined && !next.done) events.push(next.value, { kind: 'arrival', scenario });
   };
   generators.forEach((_, i) => nextArrival(i));
+  // --- closed-model users ----------------------------------------------------------------------
+  plan.scenarios.forEach((s, i) => {
+    if (isOpenModel(s)) return;
+    for (const user of closedUsers(s, i, scale)) events.push(user.startS, { kind: 'user-start', user: user.user });
+  });
 
   // --- time-weighted statistics --------------------------------------------------------------
   let lastT = 0;
   let cpuBusyArea = 0;
-  const cpuJobs = new EventQueue<Job>(); // keyed by finishing virtual time
+  const cpuJobs = new EventQueue<Call>(); // keyed by finishing virtual time
   let virtual = 0;
   let lastCpuT = 0;
   let cpuGeneration = 0;
   const cpuRate = (): number => (cpuJobs.size <= cores ? 1 : cores / cpuJobs.size);
-
   const advance = (t: number): void => {
     if (t <= lastT) return;
     const from = Math.max(lastT, warmupS);
@@ -144,69 +285,91 @@ export function simulate(config: SimulationConfig): SimulationResult {
     if (top !== undefined) events.push(t + Math.max(0, top.t - virtual) / cpuRate(), { kind: 'cpu', generation: cpuGeneration });
   };
 
+  // --- calls ---------------------------------------------------------------------------------
   let writersInService = 0;
-  const startAttempt = (job: Job, t: number): void => {
-    const demand = demands[job.journey] as JourneyDemand;
-    const factor = serviceFactor(uniform, demand.scv ?? 1);
-    const cpuS = factor * (demand.cpuS + demand.dbS);
-    job.offCpuS = factor * Math.max(0, demand.workerS - demand.cpuS - demand.dbS);
-    if (job.writer) writersInService++;
+  const busyWorkers = (): number => pools.reduce((n, p) => n + p.busy, 0);
+  const startAttempt = (call: Call, t: number): void => {
+    if (call.writer) writersInService++;
     advanceCpu(t);
-    cpuJobs.push(virtual + cpuS, job);
+    cpuJobs.push(virtual + call.cpuS, call);
     rescheduleCpu(t);
   };
-  const startJob = (job: Job, t: number): void => {
-    job.pool.busy++;
-    job.startS = t;
-    startAttempt(job, t);
+  const startCall = (call: Call, t: number): void => {
+    call.pool.busy++;
+    const wait = t - call.queuedS;
+    call.iteration.waitS += wait;
+    if (wait > 0) call.iteration.waited = true;
+    startAttempt(call, t);
+  };
+  const issueCall = (iteration: Iteration, t: number): void => {
+    const demand = demands[iteration.scenario] as JourneyDemand;
+    const pool = poolFor(demand, pools);
+    const cost = iteration.calls[iteration.next++] as CallCost;
+    const call: Call = { iteration, pool, queuedS: t, tryNo: 1, cpuS: cost.cpuS, offCpuS: cost.offCpuS, writer: demand.writes === true };
+    if (pool.busy < pool.workers) startCall(call, t);
+    else {
+      pool.queue.push(call);
+      noteBacklog(pool, t);
+    }
   };
   const release = (pool: Pool, t: number): void => {
     pool.busy--;
     if (pool.head < pool.queue.length) {
-      const next = pool.queue[pool.head] as Job;
-      pool.queue[pool.head] = undefined as unknown as Job;
+      const next = pool.queue[pool.head] as Call;
+      pool.queue[pool.head] = undefined as unknown as Call;
       pool.head++;
       if (pool.head > 1024 && pool.head * 2 > pool.queue.length) {
         pool.queue = pool.queue.slice(pool.head);
         pool.head = 0;
       }
       noteBacklog(pool, t);
-      startJob(next, t);
+      startCall(next, t);
     }
   };
-  const finishAttempt = (job: Job, t: number): void => {
-    if (job.writer) writersInService--;
-    if (job.writer && conflict > 0) {
-      const others = writersInService; // other writing attempts in service at this commit
-      const pFail = 1 - Math.pow(1 - conflict, others);
-      if (uniform() < pFail) {
-        if (job.tryNo < maxTries) {
-          if (job.arrivalS >= warmupS) retries[job.journey] = (retries[job.journey] ?? 0) + 1;
-          const sleep = uniform() * 2 ** job.tryNo;
-          job.tryNo++;
-          events.push(t + sleep, { kind: 'sleep-done', job });
-          return;
-        }
-        if (job.arrivalS >= warmupS) failed[job.journey] = (failed[job.journey] ?? 0) + 1;
-        complete(job, t);
+  const counted = (iteration: Iteration): boolean => iteration.arrivalS >= warmupS;
+  const failureProbability = (): number => {
+    if (alpha > 0) return Math.min(MAX_FAILURE_PROBABILITY, alpha * busyWorkers());
+    if (conflict > 0) return 1 - Math.pow(1 - conflict, writersInService); // the other writing attempts in service at this commit
+    return 0;
+  };
+  const finishAttempt = (call: Call, t: number): void => {
+    if (call.writer) writersInService--;
+    const acc = accs[call.iteration.scenario] as JourneyAcc;
+    if (call.writer && call.iteration.uniform() < failureProbability()) {
+      if (call.tryNo < maxTries) {
+        if (counted(call.iteration)) acc.retries++;
+        const sleep = call.iteration.uniform() * 2 ** call.tryNo;
+        call.tryNo++;
+        events.push(t + sleep, { kind: 'sleep-done', call });
         return;
       }
+      if (counted(call.iteration)) acc.failed++;
+      call.iteration.next = call.iteration.calls.length; // the client sees the error and abandons the iteration
     }
-    complete(job, t);
+    finishCall(call, t);
   };
-  const complete = (job: Job, t: number): void => {
-    if (job.arrivalS >= warmupS) {
-      latencies[job.journey]?.push((t - job.arrivalS) * 1000);
-      arrivalsAt[job.journey]?.push(job.arrivalS);
-      const w = waits[job.journey];
-      if (w !== undefined) {
-        const wait = job.startS - job.arrivalS;
-        w.total += wait;
-        w.count++;
-        if (wait > 0) w.waited++;
-      }
+  const finishCall = (call: Call, t: number): void => {
+    release(call.pool, t);
+    const iteration = call.iteration;
+    if (iteration.next < iteration.calls.length) {
+      const demand = demands[iteration.scenario] as JourneyDemand;
+      events.push(t + (demand.clientGapS ?? 0), { kind: 'next-call', iteration });
+      return;
     }
-    release(job.pool, t);
+    if (counted(iteration)) {
+      const acc = accs[iteration.scenario] as JourneyAcc;
+      acc.latencies.push((t - iteration.arrivalS) * 1000);
+      acc.arrivals.push(iteration.arrivalS);
+      acc.waitTotal += iteration.waitS;
+      acc.count++;
+      if (iteration.waited) acc.waited++;
+    }
+    const user = iteration.user;
+    if (user !== undefined) {
+      const scenario = plan.scenarios[user.scenario] as AnyPlanScenario;
+      const next = t + ('thinkTimeS' in scenario ? scenario.thinkTimeS : 0);
+      if (next < user.stopS) events.push(next, { kind: 'user-start', user });
+    }
   };
 
   // --- the event loop ------------------------------------------------------------------------
@@ -217,56 +380,81 @@ export function simulate(config: SimulationConfig): SimulationResult {
     advance(t);
     const item = event.item;
     switch (item.kind) {
-      case 'arrival': {
-        const journey = item.scenario;
-        const demand = demands[journey] as JourneyDemand;
-        const pool = poolOf(demand);
-        const job: Job = { journey, pool, arrivalS: t, startS: t, tryNo: 1, offCpuS: 0, writer: demand.writes === true };
-        if (pool.busy < pool.workers) startJob(job, t);
-        else {
-          pool.queue.push(job);
-          noteBacklog(pool, t);
-        }
-        nextArrival(journey);
+      case 'arrival':
+        issueCall(newIteration(item.scenario, t), t);
+        nextArrival(item.scenario);
         break;
-      }
+      case 'user-start':
+        item.user.iterations++;
+        issueCall(newIteration(item.user.scenario, t, item.user), t);
+        break;
+      case 'next-call':
+        issueCall(item.iteration, t);
+        break;
       case 'cpu': {
         if (item.generation !== cpuGeneration) break;
         advanceCpu(t);
-        const done: Job[] = [];
+        const done: Call[] = [];
         for (let top = cpuJobs.peek(); top !== undefined && top.t <= virtual + 1e-12; top = cpuJobs.peek()) {
           cpuJobs.pop();
           done.push(top.item);
         }
         rescheduleCpu(t);
-        for (const job of done) {
-          if (job.offCpuS > 0) events.push(t + job.offCpuS, { kind: 'offcpu-done', job });
-          else finishAttempt(job, t);
+        for (const call of done) {
+          if (call.offCpuS > 0) events.push(t + call.offCpuS, { kind: 'offcpu-done', call });
+          else finishAttempt(call, t);
         }
         break;
       }
       case 'offcpu-done':
-        finishAttempt(item.job, t);
+        finishAttempt(item.call, t);
         break;
       case 'sleep-done':
-        startAttempt(item.job, t);
+        startAttempt(item.call, t);
         break;
     }
   }
+  return { cpuBusyArea, endS: Math.max(plan.durationS, lastT), events: processed };
+}
 
-  const endS = Math.max(plan.durationS, lastT);
-  const countedS = Math.max(1e-9, endS - warmupS);
-  const notes = plan.scenarios
-    .filter((s) => !isOpenModel(s))
-    .map((s) => `scenario ${s.name ?? s.journey} (${s.executor}) is a closed model and was not simulated; the simulator drives arrival-rate scenarios only`);
-  return {
-    durationS: endS,
-    notes,
-    journeys: journeyNames.map((journey, i) => journeyResult(journey, poolOf(demands[i] as JourneyDemand).name, latencies[i] ?? [], arrivalsAt[i] ?? [], waits[i], failed[i] ?? 0, retries[i] ?? 0, windowS, windows)),
-    pools: pools.map((pool) => poolResult(pool, countedS, windowS)),
-    cpu: { cores, utilization: Number.isFinite(cores) ? cpuBusyArea / (cores * countedS) : 0 },
-    events: processed,
+/**
+ * The users of a closed-model scenario: user i exists while the VU level is above i (k6 starts VUs
+ * in index order and stops the highest first); it starts when the level first exceeds i and starts
+ * no new iteration once the level falls to i or the scenario ends. The level is read on a 0.1 s grid.
+ */
+function closedUsers(scenario: AnyPlanScenario, scenarioIndex: number, scale: number): Array<{ startS: number; user: User }> {
+  const curve = levelCurve(scenario);
+  const points: Array<{ t: number; level: number }> = [{ t: 0, level: curve.start * scale }];
+  let t = 0;
+  for (const stage of curve.stages) {
+    t += stage.durationS;
+    points.push({ t, level: stage.target * scale });
+  }
+  const endS = t;
+  const levelAt = (x: number): number => {
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1] as { t: number; level: number };
+      const b = points[i] as { t: number; level: number };
+      if (x <= b.t) return b.t === a.t ? b.level : a.level + ((b.level - a.level) * (x - a.t)) / (b.t - a.t);
+    }
+    return (points[points.length - 1] as { level: number }).level;
   };
+  const maxLevel = Math.ceil(Math.max(...points.map((p) => p.level)));
+  const users: Array<{ startS: number; user: User }> = [];
+  const STEP_S = 0.1;
+  for (let i = 0; i < maxLevel; i++) {
+    let startS = -1;
+    for (let x = 0; x < endS; x += STEP_S) {
+      const above = Math.round(levelAt(x) * 1e9) / 1e9 > i;
+      if (startS < 0 && above) startS = x;
+      else if (startS >= 0 && !above) {
+        users.push({ startS, user: { scenario: scenarioIndex, index: i, stopS: x, iterations: 0 } });
+        startS = -1;
+      }
+    }
+    if (startS >= 0) users.push({ startS, user: { scenario: scenarioIndex, index: i, stopS: endS, iterations: 0 } });
+  }
+  return users;
 }
 
 /** Adds busy-worker and queue-length area over [from, to) to the pool's windows. */
@@ -297,7 +485,6 @@ function noteBacklog(pool: Pool, t: number): void {
   }
 }
 
-/** Nearest-rank percentile of an ascending array. */
 /** Nearest-rank percentile (the ⌈p·N⌉-th smallest), as HdrHistogram reports them — not simple-statistics' `quantileSorted`, which averages at integer ranks. */
 function nearestRank(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -318,48 +505,46 @@ export function summarizeLatencies(values: readonly number[]): LatencySummary {
   };
 }
 
-function journeyResult(
-  journey: string,
-  pool: string,
-  latencies: number[],
-  arrivals: number[],
-  wait: { total: number; waited: number; count: number } | undefined,
-  failed: number,
-  retries: number,
-  windowS: number,
-  windows: number,
-): JourneyResult {
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Per-journey figures; counts are per replication (means over the replications). */
+function journeyResult(journey: string, pool: string, acc: JourneyAcc, windowS: number, replications: number): JourneyResult {
   const byWindow: number[][] = [];
-  arrivals.forEach((t, i) => {
+  acc.arrivals.forEach((t, i) => {
     const w = Math.floor(t / windowS);
-    (byWindow[w] ??= []).push(latencies[i] ?? 0);
+    (byWindow[w] ??= []).push(acc.latencies[i] ?? 0);
   });
   const timeline: JourneyResult['timeline'] = [];
-  for (let w = 0; w < Math.max(windows, byWindow.length); w++) {
+  for (let w = 0; w < byWindow.length; w++) {
     const values = byWindow[w];
     if (values === undefined) continue;
     const s = summarizeLatencies(values);
-    timeline.push({ t: w * windowS, count: s.count, p50Ms: s.p50Ms, p95Ms: s.p95Ms, p99Ms: s.p99Ms });
+    timeline.push({ t: w * windowS, count: Math.round(s.count / replications), p50Ms: s.p50Ms, p95Ms: s.p95Ms, p99Ms: s.p99Ms });
   }
+  const summary = summarizeLatencies(acc.latencies);
   return {
     journey,
     pool,
-    ...summarizeLatencies(latencies),
-    failed,
-    retries,
-    meanWaitS: wait && wait.count > 0 ? wait.total / wait.count : 0,
-    waitedShare: wait && wait.count > 0 ? wait.waited / wait.count : 0,
+    ...summary,
+    count: Math.round(summary.count / replications),
+    failed: Math.round(acc.failed / replications),
+    retries: Math.round(acc.retries / replications),
+    meanWaitS: acc.count > 0 ? acc.waitTotal / acc.count : 0,
+    waitedShare: acc.count > 0 ? acc.waited / acc.count : 0,
     timeline,
   };
 }
 
-function poolResult(pool: Pool, countedS: number, windowS: number): PoolResult {
+function poolResult(pool: Pool, countedS: number, windowS: number, replications: number): PoolResult {
   const busy = pool.busyArea.reduce((a, b) => a + (b ?? 0), 0);
   const queue = pool.queueArea.reduce((a, b) => a + (b ?? 0), 0);
   const timeline: PoolResult['timeline'] = [];
+  const spanS = windowS * replications;
   for (let w = 0; w < pool.busyArea.length; w++) {
     if (pool.busyArea[w] === undefined) continue;
-    timeline.push({ t: w * windowS, meanQueue: (pool.queueArea[w] ?? 0) / windowS, maxQueue: pool.queueMax[w] ?? 0, meanBusy: (pool.busyArea[w] ?? 0) / windowS });
+    timeline.push({ t: w * windowS, meanQueue: (pool.queueArea[w] ?? 0) / spanS, maxQueue: pool.queueMax[w] ?? 0, meanBusy: (pool.busyArea[w] ?? 0) / spanS });
   }
   return {
     pool: pool.name,

@@ -20,6 +20,37 @@ export interface JourneyDemand {
   integration?: boolean;
   /** Runs on the cron workers, not the HTTP workers. */
   cron?: boolean;
+  /**
+   * RPC calls one iteration makes, each its own request for a worker (Odoo's workers serve one
+   * request at a time, not one iteration). Fractional means are drawn as ⌊K⌋ or ⌈K⌉. Default 1:
+   * the iteration is one request.
+   */
+  callsPerIteration?: number;
+  /**
+   * The calls of one iteration as measured (Odoo's log: one kind per model and method, in the order
+   * an iteration sends them), each kind sent `perIteration` times on average with a cost drawn from
+   * its measured calls. Keeps an iteration's composition — one confirm, one validate, three line
+   * writes — instead of drawing every call from one pool, which would invent iterations of three
+   * confirms and a tail that was never there. Absent: `callsPerIteration` calls, each costing the
+   * iteration's demand / K with the iteration's SCV.
+   */
+  calls?: readonly CallKind[];
+  /** Seconds the client spends between two calls of an iteration (network, client work, think time inside the journey). */
+  clientGapS?: number;
+}
+
+/** One kind of call of an iteration (e.g. `sale.order/action_confirm`) with its measured costs. */
+export interface CallKind {
+  name: string;
+  /** Mean calls of this kind per iteration; ⌊m⌋ or ⌈m⌉ are sent. */
+  perIteration: number;
+  costs: readonly CallCost[];
+}
+
+/** One request's cost: seconds on a CPU (Odoo's Python and PostgreSQL's SQL) and seconds holding the worker off the CPU. */
+export interface CallCost {
+  cpuS: number;
+  offCpuS: number;
 }
 
 export interface Deployment {
@@ -31,6 +62,11 @@ export interface Deployment {
   cronWorkers?: number;
   /** CPU cores shared by Odoo workers and PostgreSQL; Infinity = never the bottleneck. */
   cores: number;
+  /**
+   * Cores kept busy by work outside the simulated requests (a load generator on the same host, cron,
+   * other tenants, the OS), as measured; the requests share what is left. Default 0.
+   */
+  backgroundCores?: number;
 }
 
 /**
@@ -41,7 +77,12 @@ export interface Deployment {
  * 5 tries (odoo/service/model.py `retrying`, MAX_TRIES_ON_CONCURRENCY_FAILURE = 5).
  */
 export interface Contention {
-  conflictPerWriter: number;
+  conflictPerWriter?: number;
+  /**
+   * Measured alternative (Odoo's log, analyze/worker-demand.ts): an attempt of a writing journey fails
+   * with probability α·N, N = the requests holding a worker when it commits.
+   */
+  retriesPerConcurrency?: number;
   /** Default 5 (Odoo 17). */
   maxTries?: number;
 }
@@ -53,12 +94,23 @@ export interface SimulationConfig {
   contention?: Contention;
   /** Seed of the run; default plan.seed. */
   seed?: number;
+  /**
+   * `poisson` (default): business traffic, a non-homogeneous Poisson process at the plan's rates;
+   * `scheduled`: the load generator's evenly spaced schedule (k6 and the embedded engine) — for
+   * replaying a test run, whose queueing came from that schedule.
+   */
+  arrivals?: 'poisson' | 'scheduled';
   /** Extra multiplier on every arrival rate (what-if). Default 1. */
   scale?: number;
   /** Timeline window, seconds. Default 60. */
   windowS?: number;
   /** Arrivals before this time are simulated but not counted in the statistics. Default 0. */
   warmupS?: number;
+  /**
+   * Independent replications of the plan (seeds mixed from `seed`), pooled: a p95 of one 3-minute
+   * replay rests on a handful of tail samples. Default 1.
+   */
+  replications?: number;
 }
 
 export interface LatencySummary {
@@ -103,7 +155,7 @@ export interface SimulationResult {
   journeys: JourneyResult[];
   pools: PoolResult[];
   cpu: { cores: number; utilization: number };
-  /** What the simulation left out (closed-model scenarios). */
+  /** What the simulation left out or assumed. */
   notes: string[];
   /** Events processed (for the benchmark). */
   events: number;

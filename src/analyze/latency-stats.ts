@@ -10,6 +10,7 @@
  *
  * Stored values are microseconds; stats are milliseconds.
  */
+import { quantileRanks } from '../../models/quantile-ci.js';
 import type { MetricWindow } from '../run/records.js';
 import { meanAndDeviation, newHistogram, type Histogram } from '../run/histogram.js';
 import type { LatencyStats } from './types.js';
@@ -62,6 +63,7 @@ export class LatencyAccumulator {
       throughputPerS: seconds > 0 ? count / seconds : 0,
       ...percentilesMs(this.latency),
     };
+    if (count > 0) stats.p95CiMs = p95CiMs(this.latency);
     if (this.step === null) {
       stats.dropped = this.dropped;
       stats.scheduled = this.scheduled;
@@ -94,6 +96,15 @@ export function percentilesMs(histogram: Histogram): Pick<LatencyStats, 'meanMs'
     p99Ms: histogram.getValueAtPercentile(99) / US_PER_MS,
     maxMs: histogram.maxValue / US_PER_MS,
   };
+}
+
+/** The p95's 95 % confidence interval from the histogram's order statistics (models/quantile-ci.ts), ms. */
+export function p95CiMs(histogram: Histogram): NonNullable<LatencyStats['p95CiMs']> {
+  const n = histogram.totalCount;
+  const ranks = quantileRanks(n, 0.95);
+  // getValueAtPercentile(P) is the ⌈P·n/100⌉-th smallest value: half a rank below r gives exactly r.
+  const at = (rank: number | null): number | null => (rank === null ? null : histogram.getValueAtPercentile((100 * (rank - 0.5)) / n) / US_PER_MS);
+  return { lowMs: at(ranks.lower), highMs: at(ranks.upper) };
 }
 
 /** Cs² = variance / mean² (population variance, HdrHistogram `stdDeviation`). */

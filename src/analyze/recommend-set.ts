@@ -57,7 +57,7 @@ export interface RecommendationSet {
  * worker time; without them the client-side timings stand in (and the reason says so).
  * Returns undefined when the run completed no request (nothing to size from).
  */
-export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[]): RecommendationSet | undefined {
+export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[], simulated?: Reasoned<number>): RecommendationSet | undefined {
   const demand = requestServiceTime(summary);
   if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
   const measured = measuredDemands(summary);
@@ -70,6 +70,8 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
   const workload = workloadFromRun(summary, measured.demands, measured.measured, sizing);
   const plan = { ...planForWorkload(summary.profile, workload), ...postgresIoValues(runIo(summary, measured.demands)) };
   applyWorkerSizing(plan, sizing);
+  // The simulated tested server (worker-choice.ts) has the last word when it could be built.
+  if (simulated !== undefined) setHttpWorkers(plan.odoo, simulated);
   const tested = testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
   if (tested !== undefined) plan.headroom = tested;
   const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
@@ -83,9 +85,13 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
  * retry term nor the saturation floor) unless its minimum of 2 is higher; memory follows the count.
  */
 function applyWorkerSizing(plan: PlanRecommendation, sizing: WorkerSizing): void {
-  const { odoo } = plan;
-  if (sizing.httpWorkers.value < odoo.httpWorkers.value) return;
-  odoo.httpWorkers = sizing.httpWorkers;
+  if (sizing.httpWorkers.value < plan.odoo.httpWorkers.value) return;
+  setHttpWorkers(plan.odoo, sizing.httpWorkers);
+}
+
+/** Sets the HTTP workers; the workers' memory follows the count. */
+function setHttpWorkers(odoo: PlanRecommendation['odoo'], workers: Reasoned<number>): void {
+  odoo.httpWorkers = workers;
   const processes = odoo.httpWorkers.value + odoo.maxCronThreads.value;
   const heavyShare = typeof odoo.memoryMb.inputs['heavyShare'] === 'number' ? odoo.memoryMb.inputs['heavyShare'] : DEFAULT_HEAVY_SHARE;
   const perWorker = memoryPerWorkerMb(heavyShare);

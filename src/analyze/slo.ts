@@ -13,6 +13,15 @@ import type { PhaseSummary, SloVerdict } from './types.js';
 /** Default largest acceptable error rate when an SLO does not set one (Slo.maxErrorRate). */
 export const DEFAULT_MAX_ERROR_RATE = 0.01;
 
+/**
+ * A p95 decides its objective only when its whole confidence interval lies on one side: above the
+ * threshold (a miss even at the interval's low end) or at or below it (met even at the high end).
+ */
+export function latencyConclusive(ci: { lowMs: number | null; highMs: number | null }, thresholdMs: number): boolean {
+  if (ci.lowMs !== null && ci.lowMs > thresholdMs) return true;
+  return ci.highMs !== null && ci.highMs <= thresholdMs;
+}
+
 /** Verdicts for every journey with an SLO, in `phases` order. */
 export function sloVerdicts(slos: Record<string, Slo>, phases: PhaseSummary[]): SloVerdict[] {
   const verdicts: SloVerdict[] = [];
@@ -20,6 +29,7 @@ export function sloVerdicts(slos: Record<string, Slo>, phases: PhaseSummary[]): 
     for (const phase of phases) {
       const stats = phase.stats.find((s) => s.journey === journey && s.step === null);
       if (stats === undefined || stats.count === 0) continue;
+      const ci = stats.p95CiMs;
       verdicts.push({
         journey,
         phase: phase.name,
@@ -28,6 +38,7 @@ export function sloVerdicts(slos: Record<string, Slo>, phases: PhaseSummary[]): 
         threshold: slo.p95Ms,
         unit: 'ms',
         pass: stats.p95Ms <= slo.p95Ms,
+        ...(ci === undefined ? {} : { conclusive: latencyConclusive(ci, slo.p95Ms), ci: { low: ci.lowMs, high: ci.highMs } }),
       });
       const maxErrorRate = slo.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE;
       verdicts.push({

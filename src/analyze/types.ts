@@ -163,6 +163,11 @@ export interface LatencyStats {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /**
+   * 95 % confidence interval of the p95 from order statistics (models/quantile-ci.ts), ms; a bound
+   * is null when too few samples exist for it (fewer than 73 for the upper one).
+   */
+  p95CiMs?: { lowMs: number | null; highMs: number | null };
   /** Whole iterations only. */
   dropped?: number;
   scheduled?: number;
@@ -213,5 +218,14 @@ export interface SloVerdict {
   measured: number;
   threshold: number;
   unit: 'ms' | 'ratio';
+  /** The point estimate against the threshold (k6's reading). */
   pass: boolean;
+  /**
+   * Whether the measurement decides it: for a p95, the whole 95 % confidence interval lies on one side
+   * of the threshold (too few samples, or an interval straddling it, is inconclusive). Absent in
+   * summaries written before issue 16: read as conclusive.
+   */
+  conclusive?: boolean;
+  /** The p95's 95 % confidence interval, ms (bounds null when too few samples). */
+  ci?: { low: number | null; high: number | null };
 }

@@ -1,29 +1,28 @@
 /**
- * The what-if table: the run's own plan replayed by the discrete-event simulator
- * (models/simulate/simulate.ts) with the demands the run measured, for several HTTP worker counts —
- * what p95 and worker utilisation each count would have given. Pure and seeded (the plan's seed).
+ * The what-if table: the run's own plan replayed on a model of the tested server
+ * (server-model.ts → replay.ts → models/simulate) for several HTTP worker counts — what p95,
+ * worker and CPU utilisation each count would have given — after the replay check of the tested
+ * configuration itself. Pure and seeded (the plan's seed).
  *
- * Load-dependent demands (worker-demand.ts), when the Odoo log's model is given: each row's journey
- * demand is the unloaded one plus, per RPC call, the retry cost at the concurrency that row's workers
- * allow — N = min(c, N*), N* the fixed point N = λ·D(N) at the run's peak rate (c workers cannot
- * hold more than c requests in service):
- *     workerS += calls × q(N)·(w̄ + D0),   cpuS += calls × q(N)·D0_odoo,   dbS += calls × q(N)·D0_sql
- * The back-off is off-CPU time (the simulator holds the worker without a core), as in Odoo.
+ * The server is modelled call by call on the cores it has: more workers than cores share the CPU
+ * (processor sharing) instead of adding throughput, serialization-failure retries grow with the
+ * requests in service as Odoo's log measured them and hold the worker through Odoo's back-off, and
+ * the cores' background load is calibrated on the measured worker time (docs/MODEL.md).
  */
-import type { CalibratedJourney } from '../../models/calibration-defaults.js';
-import { CALIBRATION_DEFAULTS } from '../../models/calibration-defaults.js';
-import { simulate } from '../../models/simulate/simulate.js';
 import type { LoadPlan } from '../engine/plan.js';
-import { operatingPoint, retriesPerRequest, type WorkerDemandModel } from './worker-demand.js';
+import type { OdooLogRecord } from '../run/records.js';
+import { calibrateBackground, predict, replayCheck, type ReplayCheck } from './replay.js';
+import { serverModel, type ServerModel, type ServerShape } from './server-model.js';
+import type { RunSummary } from './types.js';
 
 /** Worker counts tried by default (the tested and recommended counts are added when known). */
-export const DEFAULT_WHAT_IF_WORKERS: readonly number[] = [2, 4, 6, 8];
+export const DEFAULT_WHAT_IF_WORKERS: readonly number[] = [2, 3, 4, 6, 8];
 
 export interface WhatIfRow {
   workers: number;
   /** Mean busy workers / workers of the HTTP pool, 0–1. */
   utilization: number;
-  /** Mean busy cores / cores, 0–1. */
+  /** Mean busy cores / cores (the requests' share), 0–1. */
   cpuUtilization: number;
   /** Per journey, simulated whole-iteration p95, ms (the worst scenario of the journey). */
   journeys: Array<{ journey: string; p95Ms: number; count: number }>;
@@ -34,82 +33,87 @@ export interface WhatIfRow {
   recommended: boolean;
 }
 
+export interface WhatIfModelFacts {
+  evidence: 'odoo-log' | 'client';
+  backgroundCores: number;
+  clientGapS: number;
+  meanCallS: number;
+  callsMeasured: number;
+  retriesPerConcurrency: number;
+}
+
 export interface WhatIfTable {
   cores: number;
   rows: WhatIfRow[];
   /** How the table was made, in one sentence. */
   reason: string;
+  /** The tested configuration replayed against what the run measured; absent when the tested worker count is unknown. */
+  replay?: ReplayCheck;
+  model?: WhatIfModelFacts;
 }
 
 export interface WhatIfOptions {
-  cores: number;
+  shape: ServerShape;
   workers?: readonly number[];
-  testedWorkers?: number;
   recommendedWorkers?: number;
-  /** The Odoo-log model and the peak request rate, for load-dependent demands (see the file comment). */
-  workerDemand?: { model: WorkerDemandModel; ratePerS: number };
 }
 
-/** The journey demands at `workers` HTTP workers: the unloaded demands plus the retry cost at N = min(c, N*). */
-export function demandsAtWorkers(
-  demands: Readonly<Record<string, CalibratedJourney>>,
-  workers: number,
-  workerDemand: WhatIfOptions['workerDemand'],
-): Record<string, CalibratedJourney> {
-  if (workerDemand === undefined) return { ...demands };
-  const { model, ratePerS } = workerDemand;
-  const concurrency = Math.min(workers, operatingPoint(model, ratePerS).concurrency);
-  const q = retriesPerRequest(model, concurrency);
-  return Object.fromEntries(
-    Object.entries(demands).map(([journey, d]) => [
-      journey,
-      {
-        ...d,
-        workerS: d.workerS + d.callsPerIteration * q * (model.meanBackoffS + model.baseS),
-        cpuS: d.cpuS + d.callsPerIteration * q * model.baseOdooCpuS,
-        dbS: d.dbS + d.callsPerIteration * q * model.baseSqlS,
-      },
-    ]),
-  );
+/** The server model of a run, calibrated (see server-model.ts and replay.ts). */
+export function calibratedModel(summary: RunSummary, plan: LoadPlan, odooLog: readonly OdooLogRecord[] | undefined, shape: ServerShape): ServerModel {
+  return calibrateBackground(serverModel(summary, plan, odooLog, shape), plan);
 }
 
-/** Simulated p95 and utilisation per worker count (see the file comment). */
-export function whatIfTable(plan: LoadPlan, demands: Readonly<Record<string, CalibratedJourney>>, options: WhatIfOptions): WhatIfTable {
-  const fallback = CALIBRATION_DEFAULTS['order-entry'] as CalibratedJourney;
-  const planDemands = Object.fromEntries(plan.scenarios.map((s) => [s.journey, demands[s.journey] ?? CALIBRATION_DEFAULTS[s.journey] ?? fallback]));
+/** Simulated p95 and utilisation per worker count for a calibrated model (see the file comment). */
+export function whatIfFromModel(model: ServerModel, plan: LoadPlan, summary: RunSummary, options: Omit<WhatIfOptions, 'shape'> = {}): WhatIfTable {
   const counts = new Set(options.workers ?? DEFAULT_WHAT_IF_WORKERS);
-  if (options.testedWorkers !== undefined && options.testedWorkers > 0) counts.add(options.testedWorkers);
+  if (model.testedWorkers !== undefined) counts.add(model.testedWorkers);
   if (options.recommendedWorkers !== undefined && options.recommendedWorkers > 0) counts.add(options.recommendedWorkers);
   const rows = [...counts]
     .sort((a, b) => a - b)
     .map((workers): WhatIfRow => {
-      const rowDemands = demandsAtWorkers(planDemands, workers, options.workerDemand);
-      const result = simulate({ plan, demands: rowDemands, deployment: { httpWorkers: workers, cores: options.cores } });
-      const http = result.pools.find((p) => p.pool === 'http');
-      const byJourney = new Map<string, { journey: string; p95Ms: number; count: number }>();
-      for (const j of result.journeys) {
-        const seen = byJourney.get(j.journey);
-        if (seen === undefined) byJourney.set(j.journey, { journey: j.journey, p95Ms: j.p95Ms, count: j.count });
-        else byJourney.set(j.journey, { journey: j.journey, p95Ms: Math.max(seen.p95Ms, j.p95Ms), count: seen.count + j.count });
-      }
+      const p = predict(model, plan, workers);
       return {
         workers,
-        utilization: http?.utilization ?? 0,
-        cpuUtilization: result.cpu.utilization,
-        journeys: [...byJourney.values()],
-        longestBacklogS: http?.longestBacklogS ?? 0,
-        tested: workers === options.testedWorkers,
+        utilization: p.utilization,
+        cpuUtilization: p.cpuUtilization,
+        journeys: p.journeys.map((j) => ({ journey: j.journey, p95Ms: j.p95Ms, count: j.count })),
+        longestBacklogS: p.longestBacklogS,
+        tested: workers === model.testedWorkers,
         recommended: workers === options.recommendedWorkers,
       };
     });
-  return {
-    cores: options.cores,
+  const replay = replayCheck(model, plan, summary);
+  const table: WhatIfTable = {
+    cores: model.cores,
     rows,
     reason:
-      `The run's plan (${plan.profile}, ${plan.durationS} s, seed ${plan.seed}) replayed by the discrete-event simulator on ${options.cores} cores ` +
-      'with the service demands measured in the run (calibration defaults for journeys it did not exercise)' +
-      (options.workerDemand === undefined
-        ? '.'
-        : `, plus the retry back-off Odoo's log showed at each worker count's concurrency (${Number(options.workerDemand.model.retriesPerConcurrency.toPrecision(3))} retries per request in service, ${Number(options.workerDemand.model.meanBackoffS.toPrecision(3))} s each).`),
+      `The run's plan (${plan.profile}, ${plan.durationS} s, seed ${plan.seed}, the load generator's schedule) replayed call by call on ${model.cores} cores ` +
+      (model.evidence === 'odoo-log'
+        ? `with the call costs Odoo's log measured (${model.callsMeasured} requests, ${Math.round(model.meanCallS * 1000)} ms each on average), serialization-failure retries growing with the requests in service as measured, and ${Number(model.backgroundCores.toFixed(2))} cores of background load calibrated on the measured worker time.`
+        : 'with client-side step timings as call costs (no Odoo log: queueing and network count as work, retries are not modelled).'),
+    model: {
+      evidence: model.evidence,
+      backgroundCores: model.backgroundCores,
+      clientGapS: model.clientGapS,
+      meanCallS: model.meanCallS,
+      callsMeasured: model.callsMeasured,
+      retriesPerConcurrency: model.contention.retriesPerConcurrency ?? 0,
+    },
   };
+  if (replay !== undefined) table.replay = replay;
+  return table;
+}
+
+/** The what-if table of a run (model built, calibrated and replayed). */
+export function whatIfTable(summary: RunSummary, plan: LoadPlan, odooLog: readonly OdooLogRecord[] | undefined, options: WhatIfOptions): WhatIfTable {
+  return whatIfFromModel(calibratedModel(summary, plan, odooLog, options.shape), plan, summary, options);
+}
+
+/**
+ * The fewest workers whose simulated p95 meets every journey's objective, from the table; undefined
+ * when no row does (then workers are not what is missing: the cores are, or the calls themselves).
+ */
+export function fewestWorkersMeeting(table: WhatIfTable, objectivesMs: Readonly<Record<string, number>>): number | undefined {
+  const meets = (row: WhatIfRow): boolean => row.journeys.every((j) => objectivesMs[j.journey] === undefined || j.p95Ms <= (objectivesMs[j.journey] as number));
+  return table.rows.find(meets)?.workers;
 }

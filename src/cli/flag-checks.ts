@@ -3,6 +3,7 @@
  * usage error naming the flag as the user typed it (`--rate`, not a model's parameter name).
  */
 import { UsageError } from '../errors.js';
+import type { ServerShapeRecord } from '../run/records.js';
 
 export interface NumberRule {
   /** Smallest accepted value (inclusive unless `above`). */
@@ -24,6 +25,20 @@ function expected(rule: NumberRule): string {
   if (rule.max !== undefined) parts.push(`≤ ${rule.max}`);
   const kind = rule.integer ? 'a whole number' : 'a number';
   return `${kind}${rule.unit ? ` of ${rule.unit}` : ''}${parts.length > 0 ? ' ' + parts.join(' and ') : ''}`;
+}
+
+/** The `--odoo-workers`, `--odoo-cores` and `--db-cores` flags as a manifest record, checked; undefined when none was given. */
+export function serverShapeFromFlags(options: { 'odoo-workers'?: number; 'odoo-cores'?: number; 'db-cores'?: number }): ServerShapeRecord | undefined {
+  const workers = checkOptionalNumberFlag('--odoo-workers', options['odoo-workers'], { min: 1, max: 10_000, integer: true });
+  const cores = checkOptionalNumberFlag('--odoo-cores', options['odoo-cores'], { above: 0, max: 4096 });
+  const dbCores = checkOptionalNumberFlag('--db-cores', options['db-cores'], { above: 0, max: 4096 });
+  if (workers === undefined && cores === undefined && dbCores === undefined) return undefined;
+  return {
+    ...(workers !== undefined ? { workers } : {}),
+    ...(cores !== undefined ? { cores } : {}),
+    ...(dbCores !== undefined ? { dbCores } : {}),
+    source: 'command-line flags',
+  };
 }
 
 /**

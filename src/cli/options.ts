@@ -63,3 +63,17 @@ export interface LabDirOptions {
 export function withLabDir<T>(yargs: Argv<T>): Argv<T & LabDirOptions> {
   return yargs.option('dir', { type: 'string', describe: 'Lab directory (default: per-user cache)' });
 }
+
+/** The tested Odoo server's shape, for the sizing model's replay (recorded in the manifest by `run`; `report` may override). */
+export interface ServerShapeOptions {
+  'odoo-workers'?: number;
+  'odoo-cores'?: number;
+  'db-cores'?: number;
+}
+
+export function withServerShape<T>(yargs: Argv<T>): Argv<T & ServerShapeOptions> {
+  return yargs
+    .option('odoo-workers', { type: 'number', describe: "The server's HTTP workers (Odoo `workers`); default: the worker pids in the Odoo log" })
+    .option('odoo-cores', { type: 'number', describe: 'CPU cores the Odoo workers run on (shared with PostgreSQL unless --db-cores is given)' })
+    .option('db-cores', { type: 'number', describe: 'CPU cores of a separate PostgreSQL host (SQL time then does not take Odoo cores)' });
+}

@@ -14,8 +14,10 @@ import { noRequestsMessage } from '../analyze/recommend.js';
 import { recommendationSet } from '../analyze/recommend-set.js';
 import { assessRisks } from '../analyze/risks.js';
 import { scalability } from '../analyze/scalability.js';
-import { measuredDemands } from '../analyze/measured-demands.js';
-import { whatIfTable, type WhatIfOptions, type WhatIfTable } from '../analyze/what-if.js';
+import { whatIfTable, type WhatIfTable } from '../analyze/what-if.js';
+import { chooseWorkers } from '../analyze/worker-choice.js';
+import type { ServerShape } from '../analyze/server-model.js';
+import type { ServerShapeRecord } from '../run/records.js';
 import { readForecast } from '../forecast/read.js';
 import { writeReport } from '../report/write.js';
 import type { RunSummary } from '../analyze/types.js';
@@ -37,6 +39,8 @@ export interface BuildReportOptions {
   forecast?: string;
   /** ISO time stamped on the report (default now); tests fix it. */
   generatedAt?: string;
+  /** The tested server's shape (`report --odoo-workers/--odoo-cores/--db-cores`), over the manifest's. */
+  server?: ServerShapeRecord;
 }
 
 export async function buildReport(runDir: string, options: BuildReportOptions = {}): Promise<BuiltReport> {
@@ -44,7 +48,8 @@ export async function buildReport(runDir: string, options: BuildReportOptions = 
   const warnings = [...run.warnings];
   const summary = summarizeRun(run);
   const forecast = options.forecast === undefined ? undefined : await readForecast(options.forecast);
-  const input = reportInput(summary, run.manifest.plan, forecast, options.generatedAt ?? new Date().toISOString(), warnings, run.odooLog);
+  const server = options.server ?? run.manifest.server;
+  const input = reportInput(summary, run.manifest.plan, forecast, options.generatedAt ?? new Date().toISOString(), warnings, run.odooLog, server);
   const paths = await writeReport(runDir, input, { out: options.out });
   return { html: paths.html, json: paths.summaryJson, junit: paths.junitXml, summary, warnings };
 }
@@ -57,11 +62,19 @@ export function reportInput(
   generatedAt: string,
   warnings: string[] = [],
   odooLog?: Parameters<typeof recommendationSet>[2],
+  server?: ServerShapeRecord,
 ): ReportInput {
+  // The tested server as a model: replayed against the run, then asked about other worker counts.
+  const whatIf = safeWhatIf(summary, plan, odooLog, server, warnings);
+  const sizedOnly = recommendationSet(summary, forecast, odooLog);
+  const simulated =
+    whatIf === undefined || sizedOnly === undefined || forecast !== undefined
+      ? undefined
+      : chooseWorkers({ table: whatIf, objectivesMs: objectivesMs(plan), testedMissed: testedMissed(summary), sizedWorkers: numberValue(sizedOnly.values.httpWorkers) ?? 2 });
   // With the Odoo log, worker time per request is measured under load, retry back-off included.
-  const set = recommendationSet(summary, forecast, odooLog);
-  const recommendedWorkers = typeof set?.values.httpWorkers?.value === 'number' ? set.values.httpWorkers.value : undefined;
-  const cores = summary.meta?.host.cpus;
+  const set = simulated === undefined ? sizedOnly : recommendationSet(summary, forecast, odooLog, simulated);
+  const recommendedWorkers = numberValue(set?.values.httpWorkers);
+  const cores = whatIf?.cores ?? summary.meta?.host.cpus;
   const input: ReportInput = {
     summary,
     recommendation: set?.values ?? {},
@@ -72,29 +85,51 @@ export function reportInput(
   if (set === undefined) input.noRecommendation = noRequestsMessage(summary.runId);
   else {
     input.configuration = { source: set.source, sizedFor: set.sizedFor, costDrivers: set.costDrivers, notes: set.notes };
-    const workerDemand = set.workers?.model ? { model: set.workers.model, ratePerS: set.workers.requests.ratePerS } : undefined;
-    const whatIf = safeWhatIf(summary, plan, cores ?? 2, recommendedWorkers, warnings, workerDemand);
-    if (whatIf !== undefined) input.whatIf = whatIf;
+    if (whatIf !== undefined) input.whatIf = markRecommended(whatIf, recommendedWorkers);
   }
   return input;
+}
+
+function numberValue(value: { value: unknown } | undefined): number | undefined {
+  return typeof value?.value === 'number' ? value.value : undefined;
+}
+
+/** p95 objectives per journey from the plan, ms. */
+function objectivesMs(plan: LoadPlan): Record<string, number> {
+  return Object.fromEntries(Object.entries(plan.slos).map(([journey, slo]) => [journey, slo.p95Ms]));
+}
+
+/** Whether the run missed a latency objective (a conclusive miss when the verdict says so). */
+function testedMissed(summary: RunSummary): boolean {
+  return summary.slos.some((v) => v.unit === 'ms' && !v.pass && v.conclusive !== false);
+}
+
+/** The table with its recommended row marked (added when the count was not simulated yet). */
+function markRecommended(table: WhatIfTable, workers: number | undefined): WhatIfTable {
+  return { ...table, rows: table.rows.map((r) => ({ ...r, recommended: r.workers === workers })) };
+}
+
+/** The tested server's shape: the flags given to `report`, else the manifest's, else the Odoo log's worker pids. */
+function shapeOf(summary: RunSummary, server: ServerShapeRecord | undefined): ServerShape {
+  const workers = server?.workers ?? (summary.odoo?.workers.length ? summary.odoo.workers.length : undefined);
+  return {
+    ...(server?.cores !== undefined ? { cores: server.cores } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(server?.dbCores !== undefined ? { dbCores: server.dbCores } : {}),
+    source: server?.source ?? "the Odoo log's worker pids",
+  };
 }
 
 function safeWhatIf(
   summary: RunSummary,
   plan: LoadPlan,
-  cores: number,
-  recommendedWorkers: number | undefined,
+  odooLog: Parameters<typeof recommendationSet>[2],
+  server: ServerShapeRecord | undefined,
   warnings: string[],
-  workerDemand: WhatIfOptions['workerDemand'],
 ): WhatIfTable | undefined {
   try {
-    const testedWorkers = summary.odoo?.workers.length;
-    return whatIfTable(plan, measuredDemands(summary).demands, {
-      cores,
-      testedWorkers: testedWorkers === 0 ? undefined : testedWorkers,
-      recommendedWorkers,
-      ...(workerDemand ? { workerDemand } : {}),
-    });
+    if (!summary.overall.stats.some((s) => s.step === null && s.count - s.errors > 0)) return undefined;
+    return whatIfTable(summary, plan, odooLog, { shape: shapeOf(summary, server) });
   } catch (error) {
     // The report must still be written (principle 3); the table is left out and the reason told.
     warnings.push(`what-if table left out: the simulation failed (${(error as Error).message})`);

@@ -18,7 +18,7 @@ import { warmUp } from '../odoo/warm-up.js';
 import type { OdooTarget, TransportName } from '../odoo/types.js';
 import { RunWriter, type ManifestInput } from '../run/writer.js';
 import { redactUrl } from '../run/redact.js';
-import type { RunStatus } from '../run/records.js';
+import type { RunStatus, ServerShapeRecord } from '../run/records.js';
 import { toolVersion } from '../cli/version.js';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerConfig } from '../safety/circuit-breaker.js';
 
@@ -42,6 +42,8 @@ export interface RunLoadOptions {
   warmUp?: boolean;
   /** The target's HTTP worker count, if known, to size the warm-up (default 5). */
   odooWorkers?: number;
+  /** The tested server's shape, recorded in the manifest for the sizing model. */
+  server?: ServerShapeRecord;
   /** Refuse to write into a database not marked `database.is_neutralized` unless set. */
   allowUnneutralized?: boolean;
   signal?: AbortSignal;
@@ -107,6 +109,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     pg: options.pgUrl ? { url: redactUrl(options.pgUrl) } : undefined,
     plan,
     windowMs: 1000,
+    ...(options.server ? { server: options.server } : {}),
     ...(plan.segment ? { segment: { index: plan.segment.index, count: plan.segment.count } } : {}),
   };
   const writer = await RunWriter.create({ root: options.runsDir, manifest });

@@ -296,8 +296,31 @@ function whatIfSection(whatIf: WhatIfTable | undefined): string {
     }),
     num(formatDurationS(r.longestBacklogS)),
   ]);
-  return `${table('what-if', `Simulated with the measured demands on ${whatIf.cores} cores: worker utilisation and p95 per flow`, ['HTTP workers', '#Worker utilisation', '#CPU utilisation', ...journeys.map((j) => `#${j} p95`), '#Longest backlog'], rows)}
+  return `${replaySection(whatIf)}${table('what-if', `Simulated with the measured demands on ${whatIf.cores} cores: worker utilisation and p95 per flow`, ['HTTP workers', '#Worker utilisation', '#CPU utilisation', ...journeys.map((j) => `#${j} p95`), '#Longest backlog'], rows)}
 <p>${escapeHtml(whatIf.reason)}</p>`;
+}
+
+/** The replay check: the tested configuration simulated against what the run measured. */
+function replaySection(whatIf: WhatIfTable): string {
+  const replay = whatIf.replay;
+  if (replay === undefined) return '<p>The tested worker count is unknown (no Odoo log, no --odoo-workers): the model could not be checked against the run.</p>';
+  const pct = (x: number): string => `${x >= 0 ? '+' : ''}${Math.round(x * 100)} %`;
+  const rows = replay.journeys.map((j): Cell[] => [
+    j.journey,
+    num(formatMs(j.measuredP95Ms)),
+    num(formatMs(j.predictedP95Ms)),
+    num(pct(j.p95Error)),
+    num(formatNumber(j.measuredPerS, 3)),
+    num(formatNumber(j.predictedPerS, 3)),
+    num(pct(j.throughputError)),
+  ]);
+  const verdict =
+    replay.confidence === 'ok'
+      ? `The model reproduces the test within ${Math.round(replay.worstError * 100)} % (tolerance 25 %).`
+      : `Low confidence: the replay is ${Math.round(replay.worstError * 100)} % off (tolerance 25 %).`;
+  const causes = replay.causes.length === 0 ? '' : `<ul>${replay.causes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>`;
+  return `${table('replay', `Replay of the tested configuration (${replay.workers} workers, ${replay.cores} cores, ${formatNumber(replay.backgroundCores, 2)} cores of background load) against the run`, ['Flow', '#Measured p95', '#Replayed p95', '#Error', '#Measured per s', '#Replayed per s', '#Error'], rows)}
+<p>${escapeHtml(verdict)}</p>${causes}`;
 }
 
 function objectivesSection(summary: RunSummary): string {

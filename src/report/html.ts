@@ -54,7 +54,7 @@ export async function renderCharts(input: ReportInput): Promise<Charts> {
 /** Render the whole report. Deterministic for a given input (the time comes from `generatedAt`). */
 export async function renderReportHtml(input: ReportInput): Promise<string> {
   const { summary } = input;
-  const verdict = buildVerdict(summary, headroomOf(input));
+  const verdict = buildVerdict(summary, headroomOf(input), input.whatIf?.replay);
   const [css, charts] = await Promise.all([readAsset('report.css'), renderCharts(input)]);
   const title = `Capacity report: ${summary.profile} on ${summary.target.db}`;
   return `<!doctype html>

@@ -16,7 +16,7 @@ export function buildSummaryJson(input: ReportInput): SummaryJson {
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     generatedAt: input.generatedAt,
-    verdict: buildVerdict(input.summary, headroomOf(input)),
+    verdict: buildVerdict(input.summary, headroomOf(input), input.whatIf?.replay),
     summary: input.summary,
     recommendation,
     ...(input.noRecommendation ? { noRecommendation: input.noRecommendation } : {}),

@@ -33,6 +33,7 @@ const latencyStats = z.strictObject({
   p95Ms: z.number(),
   p99Ms: z.number(),
   maxMs: z.number(),
+  p95CiMs: z.strictObject({ lowMs: z.number().nullable(), highMs: z.number().nullable() }).optional(),
   dropped: z.number().optional(),
   scheduled: z.number().optional(),
   serviceMeanMs: z.number().optional(),
@@ -86,6 +87,8 @@ const sloVerdict = z.strictObject({
   threshold: z.number(),
   unit: z.enum(['ms', 'ratio']),
   pass: z.boolean(),
+  conclusive: z.boolean().optional(),
+  ci: z.strictObject({ low: z.number().nullable(), high: z.number().nullable() }).optional(),
 });
 
 // ── RunSummary fields added with issue 9 ──
@@ -304,6 +307,7 @@ export const verdictSchema = z.strictObject({
       detail: z.string(),
     }),
   ),
+  confidence: z.strictObject({ level: z.enum(['ok', 'low']), replayError: z.number(), causes: z.array(z.string()) }).optional(),
 });
 
 // ── Report-level results added with issue 9 ──
@@ -356,6 +360,38 @@ export const whatIfSchema = z.strictObject({
     }),
   ),
   reason: z.string(),
+  replay: z
+    .strictObject({
+      workers: z.number(),
+      cores: z.number(),
+      backgroundCores: z.number(),
+      journeys: z.array(
+        z.strictObject({
+          journey: z.string(),
+          measuredP95Ms: z.number(),
+          predictedP95Ms: z.number(),
+          p95Error: z.number(),
+          measuredPerS: z.number(),
+          predictedPerS: z.number(),
+          throughputError: z.number(),
+          measuredCount: z.number(),
+        }),
+      ),
+      worstError: z.number(),
+      confidence: z.enum(['ok', 'low']),
+      causes: z.array(z.string()),
+    })
+    .optional(),
+  model: z
+    .strictObject({
+      evidence: z.enum(['odoo-log', 'client']),
+      backgroundCores: z.number(),
+      clientGapS: z.number(),
+      meanCallS: z.number(),
+      callsMeasured: z.number(),
+      retriesPerConcurrency: z.number(),
+    })
+    .optional(),
 });
 
 export const summaryJsonSchema = z

@@ -74,4 +74,9 @@ export interface Verdict {
   /** Headroom in % of the peak the verdict quotes (models/headroom.ts), when one was computed. Added with issue 9. */
   headroomPercent?: number;
   journeys: JourneyVerdict[];
+  /**
+   * How far the sizing model can be trusted: `low` when its replay of the tested configuration missed
+   * the measured p95 or throughput by more than 25 % (what-if.ts), with the likely causes. Added with issue 16.
+   */
+  confidence?: { level: 'ok' | 'low'; replayError: number; causes: string[] };
 }

@@ -5,6 +5,7 @@
 import type { RunSummary, SloVerdict } from '../analyze/types.js';
 import { formatMs, formatNumber, formatRatio } from './format.js';
 import type { JourneyVerdict, Light, ReportInput, Verdict } from './types.js';
+import type { ReplayCheck } from '../analyze/replay.js';
 
 /** A passing objective whose measured value is at least this share of its threshold is "at risk". */
 export const AT_RISK_SHARE = 0.9;
@@ -18,10 +19,11 @@ const LABELS: Record<Light, string> = { green: 'Met', amber: 'At risk', red: 'Mi
  * Build the verdict: the overall level and headline, plus one traffic light per journey
  * (journeys with an objective first, in the order their objectives appear, then the others).
  */
-export function buildVerdict(summary: RunSummary, headroomPercent?: number): Verdict {
+export function buildVerdict(summary: RunSummary, headroomPercent?: number, replay?: ReplayCheck): Verdict {
   const partial = summary.status !== 'completed';
   const journeys = journeyVerdicts(summary);
   const failures = worstFailurePerJourney(summary.slos);
+  const undecided = undecidedJourneys(summary.slos);
   let level: Verdict['level'];
   let headline: string;
   if (failures.length > 0) {
@@ -38,12 +40,19 @@ export function buildVerdict(summary: RunSummary, headroomPercent?: number): Ver
   } else if (partial) {
     level = 'inconclusive';
     headline = `Not confirmed: every flow met its objective, but ${partialClause(summary)}`;
+  } else if (undecided.length > 0) {
+    level = 'inconclusive';
+    headline = `Not confirmed: no objective was missed, but ${undecided.join(' and ')} had too few samples (or too wide a confidence interval) to decide`;
   } else {
     level = 'ready';
     headline = readyHeadline(headroomPercent);
   }
   const verdict: Verdict = { level, headline, partial, journeys };
   if (headroomPercent !== undefined && Number.isFinite(headroomPercent)) verdict.headroomPercent = headroomPercent;
+  if (replay !== undefined) {
+    verdict.confidence = { level: replay.confidence, replayError: replay.worstError, causes: replay.causes };
+    if (replay.confidence === 'low') verdict.headline += ` — sizing model: low confidence (its replay of the test was ${Math.round(replay.worstError * 100)} % off${replay.causes[0] ? `; ${replay.causes[0]}` : ''})`;
+  }
   return verdict;
 }
 
@@ -78,11 +87,24 @@ function severity(v: SloVerdict): number {
   return v.measured / v.threshold;
 }
 
-/** One failed verdict per journey (the most severe), most severe first. */
+/** Whether a verdict is decided by its measurement (summaries from before issue 16 have no flag: decided). */
+function decided(v: SloVerdict): boolean {
+  return v.conclusive !== false;
+}
+
+/**
+ * Journeys whose whole-run objective is not decided by the measurement (the verdict is decided only by
+ * conclusive measurements: a p95 whose confidence interval straddles its threshold decides nothing).
+ */
+function undecidedJourneys(slos: SloVerdict[]): string[] {
+  return [...new Set(slos.filter((v) => v.phase === 'all' && !decided(v)).map((v) => v.journey))];
+}
+
+/** One conclusively failed verdict per journey (the most severe), most severe first. */
 function worstFailurePerJourney(slos: SloVerdict[]): SloVerdict[] {
   const worst = new Map<string, SloVerdict>();
   for (const v of slos) {
-    if (v.pass) continue;
+    if (v.pass || !decided(v)) continue;
     const prev = worst.get(v.journey);
     if (prev === undefined || severity(v) > severity(prev)) worst.set(v.journey, v);
   }
@@ -122,14 +144,29 @@ function journeyVerdict(journey: string, verdicts: SloVerdict[], dropped: number
   if (verdicts.length === 0) {
     return { journey, light: 'grey', label: LABELS.grey, detail: 'No objective defined for this flow' };
   }
-  const deciding = [...verdicts].sort((a, b) => severity(b) - severity(a))[0] as SloVerdict;
+  const conclusive = verdicts.filter(decided);
+  const ranked = [...conclusive].sort((a, b) => severity(b) - severity(a));
+  const deciding = ranked[0];
+  if (deciding === undefined || (deciding.pass && conclusive.length < verdicts.length && verdicts.some((v) => !decided(v) && !v.pass))) {
+    // Nothing conclusive, or only passes while an undecided measurement is over its threshold.
+    const open = [...verdicts].filter((v) => !decided(v)).sort((a, b) => severity(b) - severity(a))[0] as SloVerdict;
+    return { journey, light: 'amber', label: 'Inconclusive', detail: `${describeSlo(open)}${ciClause(open)}: too few samples to decide` };
+  }
   let light: Light;
   if (!deciding.pass) light = 'red';
   else if (severity(deciding) >= AT_RISK_SHARE || dropped > 0) light = 'amber';
   else light = 'green';
-  let detail = describeSlo(deciding);
+  let detail = describeSlo(deciding) + ciClause(deciding);
   if (dropped > 0) detail += `; ${dropped} iteration${dropped === 1 ? '' : 's'} dropped`;
   return { journey, light, label: LABELS[light], detail };
+}
+
+/** " (95 % CI 3.1–5.2 s)" for a latency verdict with an interval, "" otherwise. */
+function ciClause(v: SloVerdict): string {
+  if (v.ci === undefined) return '';
+  const low = v.ci.low === null ? '?' : formatMs(v.ci.low);
+  const high = v.ci.high === null ? '?' : formatMs(v.ci.high);
+  return ` (95 % CI ${low} to ${high})`;
 }
 
 /** The headroom the verdict quotes: the recommendation's `headroom` value (% of the peak), when it is a number. */

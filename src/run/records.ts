@@ -40,10 +40,23 @@ export interface RunManifest {
   windowMs: number;
   /** Machine that generated the load. */
   host: { hostname: string; cpus: number; platform: string; node: string; /** The process writing the run (liveness on the same host). */ pid?: number };
+  /**
+   * The tested Odoo server's shape when known (flags `--odoo-workers`, `--odoo-cores`, `--db-cores`,
+   * or the lab): the sizing model's replay runs on it. Added with issue 16.
+   */
+  server?: ServerShapeRecord;
   /** This run was one execution segment of the plan (`run --segment i/n`). Added with issue 6. */
   segment?: { index: number; count: number };
   /** This run was merged from these runs (`merge`). Added with issue 6. */
   mergedFrom?: MergedFrom[];
+}
+
+/** The tested server: HTTP workers, cores Odoo and PostgreSQL share, cores of a separate database host; and who said so. */
+export interface ServerShapeRecord {
+  workers?: number;
+  cores?: number;
+  dbCores?: number;
+  source: string;
 }
 
 /**

@@ -31,6 +31,7 @@ export interface ManifestInput {
   /** Default 1000. */
   windowMs?: number;
   host?: RunManifest['host'];
+  server?: RunManifest['server'];
 }
 
 export interface CreateRunOptions {
@@ -101,6 +102,7 @@ export class RunWriter {
       collectors: input.collectors ?? [],
       windowMs: input.windowMs ?? 1000,
       host: { ...(input.host ?? { hostname: hostname(), cpus: cpus().length, platform: process.platform, node: process.version }), pid: process.pid },
+      ...(input.server ? { server: input.server } : {}),
     };
     const writer = new RunWriter(dir, manifest, {
       now,

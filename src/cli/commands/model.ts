@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { setExitCode } from '../exit.js';
 import { handleErrors } from '../handle-errors.js';
-import { withVerbose, type VerboseOptions } from '../options.js';
+import { withServerShape, withVerbose, type ServerShapeOptions, type VerboseOptions } from '../options.js';
 
 export interface ModelUslOptions extends VerboseOptions {
   data: string;
@@ -25,6 +25,11 @@ export interface ModelPostgresOptions extends VerboseOptions {
   'pg-version': number;
   'http-workers'?: number;
   'cron-workers'?: number;
+  json: boolean;
+}
+
+export interface ModelCheckOptions extends VerboseOptions, ServerShapeOptions {
+  'run-dirs': string[];
   json: boolean;
 }
 
@@ -82,14 +87,28 @@ const postgresCommand: CommandModule<object, ModelPostgresOptions> = {
   },
 };
 
+const checkCommand: CommandModule<object, ModelCheckOptions> = {
+  command: 'check <run-dirs..>',
+  describe: "Backtest the sizing model: each run's model predicts every run (p95, throughput per journey) and prints the error",
+  builder: (yargs: Argv) =>
+    withServerShape(withVerbose(yargs))
+      .positional('run-dirs', { type: 'string', array: true, demandOption: true, describe: 'Run directories of the same server with other worker counts or loads' })
+      .option('json', json)
+      .example('$0 model check runs/a runs/b --odoo-cores 2', 'Predict run b from run a and a from b, on a 2-core server'),
+  handler: async (argv) => {
+    setExitCode(await handleErrors(argv.verbose, async () => (await import('../impl/model-check.js')).modelCheckImpl(argv)));
+  },
+};
+
 export const modelCommand: CommandModule = {
   command: 'model <model>',
-  describe: 'Run one capacity model on numbers you give (usl, workers, postgres)',
+  describe: 'Run one capacity model on numbers you give (usl, workers, postgres), or backtest the sizing model on runs (check)',
   builder: (yargs: Argv) =>
     yargs
       .command(uslCommand)
       .command(workersCommand)
       .command(postgresCommand)
-      .demandCommand(1, 'Name a model: usl, workers or postgres (see --help).'),
+      .command(checkCommand)
+      .demandCommand(1, 'Name a model: usl, workers, postgres or check (see --help).'),
   handler: () => undefined,
 };

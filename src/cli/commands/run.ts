@@ -5,11 +5,11 @@ import { withEngine, type EngineOptions } from '../options-engine.js';
 import { withOdooConfig, type OdooConfigOptions } from '../options-odoo.js';
 import { withSafety, type SafetyOptions } from '../options-safety.js';
 import {
-  withPg, withPlan, withTarget, withVerbose,
-  type PgOptions, type PlanOptions, type TargetOptions, type VerboseOptions,
+  withPg, withPlan, withServerShape, withTarget, withVerbose,
+  type PgOptions, type PlanOptions, type ServerShapeOptions, type TargetOptions, type VerboseOptions,
 } from '../options.js';
 
-export interface RunCommandOptions extends TargetOptions, OdooConfigOptions, PgOptions, PlanOptions, EngineOptions, SafetyOptions, VerboseOptions {
+export interface RunCommandOptions extends ServerShapeOptions, TargetOptions, OdooConfigOptions, PgOptions, PlanOptions, EngineOptions, SafetyOptions, VerboseOptions {
   /** Positional or --profile; checked in the implementation. */
   profile?: string;
   out: string;
@@ -25,7 +25,7 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
   command: 'run [profile]',
   describe: 'Drive a workload profile against an Odoo (the lab or a staging server) and write a run directory',
   builder: (yargs: Argv) =>
-    withVerbose(withSafety(withEngine(withPlan(withPg(withOdooConfig(withTarget(yargs)))))))
+    withVerbose(withServerShape(withSafety(withEngine(withPlan(withPg(withOdooConfig(withTarget(yargs))))))))
       .positional('profile', {
         type: 'string',
         describe: 'A profile name (odoo-capacity profiles) or a file: ./my-profile.ts or .yaml (also as --profile)',

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { getProfile } from '../../../scenarios/profiles/index.js';
 import { journeys } from '../../../scenarios/journeys/index.js';
 import { compileProfile } from '../../engine/compile.js';
+import { cpus } from 'node:os';
 import { startLab } from '../../lab/lab.js';
 import { temporaryLabDirectory } from '../../lab/postgres.js';
 import { runLoad } from '../../pipeline/run-load.js';
@@ -36,6 +37,8 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
       pgUrl: lab.pgUrl,
       odooLogFile: lab.logFile,
       odooWorkers: options.workers,
+      // The lab shares this machine's cores between its workers, its PostgreSQL and the load generator.
+      server: { workers: options.workers, cores: cpus().length, source: 'the lab on this machine' },
       runsDir: path.resolve(options.out),
       signal: controller.signal,
       onProgress: (p) => printer.update(p),

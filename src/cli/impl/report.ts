@@ -6,13 +6,15 @@ import { InputError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ReportCommandOptions } from '../commands/report.js';
 import { stripControl } from '../terminal-text.js';
+import { serverShapeFromFlags } from '../flag-checks.js';
 
 export async function reportCommandImpl(options: ReportCommandOptions): Promise<number> {
   const runDir = path.resolve(options['run-dir']);
   if (!existsSync(path.join(runDir, 'manifest.json'))) {
     throw new InputError('RUN_DIR', `${options['run-dir']}: not a run directory (no manifest.json); list runs with "ls runs/".`);
   }
-  const report = await buildReport(runDir, { out: options.out, forecast: options.forecast });
+  const server = serverShapeFromFlags(options);
+  const report = await buildReport(runDir, { out: options.out, forecast: options.forecast, ...(server ? { server } : {}) });
   for (const warning of report.warnings) process.stderr.write(`warning: ${stripControl(warning, true)}\n`);
   process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
   return ExitCode.ok;

@@ -7,7 +7,7 @@ import type { TransportName } from '../../odoo/types.js';
 import { runLoad } from '../../pipeline/run-load.js';
 import { buildReport } from '../../pipeline/build-report.js';
 import { UsageError } from '../../errors.js';
-import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
+import { checkNumberFlag, SCALE_RULE, serverShapeFromFlags } from '../flag-checks.js';
 import { segmentPlan } from '../../engine/segment.js';
 import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js';
 import { ExitCode } from '../exit-codes.js';
@@ -30,6 +30,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
     throw new UsageError(`--stats-interval: expected at least 1000 ms, got ${options['stats-interval']}.`);
   }
   checkNumberFlag('--scale', options.scale, SCALE_RULE);
+  const server = serverShapeFromFlags(options);
   if (options.duration !== undefined && !(options.duration > 0)) {
     throw new UsageError(`--duration: expected seconds above 0, got ${options.duration}.`);
   }
@@ -77,6 +78,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       sampleIntervalMs: options['sample-interval'],
       statsIntervalMs: options['stats-interval'],
       odooLogFile: options['odoo-log'],
+      ...(server ? { server, ...(server.workers ? { odooWorkers: server.workers } : {}) } : {}),
       pgLogFile: options['pg-log'],
       onWarning: (message) => process.stderr.write(`warning: ${stripControl(message, true)}\n`),
       signal: controller.signal,

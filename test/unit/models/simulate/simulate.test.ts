@@ -97,3 +97,41 @@ describe('simulate transients', () => {
     expect(hot.pools[0]?.utilization ?? 0).toBeGreaterThan(calm.pools[0]?.utilization ?? 1);
   });
 });
+
+describe('simulate: closed-model users, calls and shared cores', () => {
+  it('runs closed-model users: N users with think time Z and service S complete about N·T/(Z+S) iterations', () => {
+    const plan: LoadPlan = {
+      ...constantPlan({}, 600),
+      scenarios: [{ journey: 'scan', executor: 'constant-vus', vus: 10, durationS: 600, thinkTimeS: 4, gracefulStopS: 30 }],
+    };
+    const result = simulate({ plan, demands: { scan: { workerS: 1, cpuS: 1, dbS: 0, scv: 0 } }, deployment: { httpWorkers: 20, cores: 20 } });
+    // 10 users × 600 s / (4 s think + 1 s service) = 1200, less the last cycle of each user.
+    expect(result.journeys[0]?.count ?? 0).toBeGreaterThan(1180);
+    expect(result.journeys[0]?.count ?? 0).toBeLessThanOrEqual(1200);
+    expect(result.journeys[0]?.p95Ms ?? 0).toBeCloseTo(1000, 0);
+  });
+
+  it('splits an iteration into calls without changing its work: same utilisation, same iterations, a wait per call', () => {
+    const plan = constantPlan({ flow: 0.5 }, 4000);
+    const base = { workerS: 1, cpuS: 1, dbS: 0, scv: 1 };
+    const oneRequest = simulate({ plan, demands: { flow: base }, deployment: { httpWorkers: 1, cores: 4 }, arrivals: 'poisson' });
+    const tenCalls = simulate({ plan, demands: { flow: { ...base, callsPerIteration: 10 } }, deployment: { httpWorkers: 1, cores: 4 }, arrivals: 'poisson' });
+    // Same work per iteration; the ten short calls interleave with other iterations' calls, so an
+    // iteration holds the worker for ten separate services and waits behind others each time.
+    expect(tenCalls.pools[0]?.utilization ?? 0).toBeCloseTo(oneRequest.pools[0]?.utilization ?? 1, 1);
+    expect(tenCalls.journeys[0]?.count).toBe(oneRequest.journeys[0]?.count);
+    // M/M/1 at ρ = 0.5: one 1 s request waits ρS/(1−ρ) = 1 s; ten 0.1 s calls wait 0.1 s each, 1 s in all.
+    expect(tenCalls.journeys[0]?.meanWaitS ?? 0).toBeGreaterThan(0.85);
+    expect(tenCalls.journeys[0]?.meanWaitS ?? 0).toBeLessThan(1.15);
+    // Each call queues on its own, so far more iterations wait at least once.
+    expect(tenCalls.journeys[0]?.waitedShare ?? 0).toBeGreaterThan(1.2 * (oneRequest.journeys[0]?.waitedShare ?? 1));
+  });
+
+  it('takes background load off the cores: the same work gets slower', () => {
+    const plan = constantPlan({ job: 1.5 }, 2000);
+    const demands = { job: { workerS: 1, cpuS: 1, dbS: 0, scv: 1 } };
+    const free = simulate({ plan, demands, deployment: { httpWorkers: 4, cores: 2 } });
+    const busy = simulate({ plan, demands, deployment: { httpWorkers: 4, cores: 2, backgroundCores: 0.25 } });
+    expect(busy.journeys[0]?.p95Ms ?? 0).toBeGreaterThan(1.2 * (free.journeys[0]?.p95Ms ?? Infinity));
+  });
+});
