@@ -30,6 +30,13 @@ export interface TenancyInput {
   coTenantLoadShare?: number;
   isolationRequired?: boolean;
   isolationReason?: string;
+  /**
+   * Whole-flow p95s from the simulated tested server (src/analyze/replay.ts) at the recommended
+   * workers, alone and with a co-tenant's `coTenantLoadShare` more load, against the flow's own
+   * objective: when given, the SLO margin and the neighbour test use them instead of the M/G/c
+   * per-request figures, so the tenancy comes from the same model as the worker count.
+   */
+  simulated?: { aloneP95S: number; withNeighbourP95S: number; targetP95S: number };
 }
 
 export interface TenancyCriterion {
@@ -51,10 +58,11 @@ export function recommendTenancy(input: TenancyInput): TenancyResult {
   const share = input.coTenantLoadShare ?? 0.5;
   const p95 = (rate: number): number =>
     approximateResponseTimePercentile({ ratePerS: rate, serviceS: input.serviceMeanS, servers: input.peakWorkers, serviceScv: input.serviceScv }, 0.95);
-  const alone = p95(input.ratePerS);
-  const withNeighbour = p95(input.ratePerS * (1 + share));
+  const alone = input.simulated?.aloneP95S ?? p95(input.ratePerS);
+  const withNeighbour = input.simulated?.withNeighbourP95S ?? p95(input.ratePerS * (1 + share));
+  const targetP95S = input.simulated?.targetP95S ?? input.targetP95S;
   const inflation = Number.isFinite(withNeighbour) ? withNeighbour / alone : Number.POSITIVE_INFINITY;
-  const margin = (input.targetP95S - alone) / input.targetP95S;
+  const margin = (targetP95S - alone) / targetP95S;
 
   const criteria: TenancyCriterion[] = [
     graded('peak worker need', input.peakWorkers, [[12, 3], [8, 2], [4, 1]], 'workers', 'A tenant needing many workers fills a shared node by itself.'),
@@ -65,7 +73,7 @@ export function recommendTenancy(input: TenancyInput): TenancyResult {
       value: round(margin),
       threshold: '< 0.2 → 2, < 0.4 → 1',
       points: margin < 0.2 ? 2 : margin < 0.4 ? 1 : 0,
-      reason: `Predicted p95 ${alone.toFixed(2)} s against a ${input.targetP95S} s target: ${Math.round(margin * 100)} % margin left for others' load.`,
+      reason: `Predicted p95 ${alone.toFixed(2)} s against a ${targetP95S} s target${input.simulated ? ' (the simulated tested server, whole flow)' : ''}: ${Math.round(margin * 100)} % margin left for others' load.`,
     },
     {
       name: 'noisy-neighbour sensitivity',

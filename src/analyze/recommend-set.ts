@@ -23,6 +23,7 @@ import { headroom } from '../../models/headroom.js';
 import { memoryPerWorkerMb, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
 import { postgresIoValues, recommendPlan, sizeTiers, type PlanRecommendation } from '../../models/plan-recommendation.js';
 import type { Reasoned } from '../../models/reasoned.js';
+import { recommendTenancy } from '../../models/tenancy.js';
 import { measuredDemands } from './measured-demands.js';
 import { runIo } from './postgres-io.js';
 import { DEFAULT_REQUEST_P95_S } from './recommend.js';
@@ -57,7 +58,13 @@ export interface RecommendationSet {
  * worker time; without them the client-side timings stand in (and the reason says so).
  * Returns undefined when the run completed no request (nothing to size from).
  */
-export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[], simulated?: Reasoned<number>): RecommendationSet | undefined {
+/** What the simulated tested server decided (build-report.ts): the worker count, and the flow p95s for the tenancy test. */
+export interface SimulatedSizing {
+  workers: Reasoned<number>;
+  tenancy?: { aloneP95S: number; withNeighbourP95S: number; targetP95S: number };
+}
+
+export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[], simulated?: SimulatedSizing): RecommendationSet | undefined {
   const demand = requestServiceTime(summary);
   if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
   const measured = measuredDemands(summary);
@@ -71,7 +78,10 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
   const plan = { ...planForWorkload(summary.profile, workload), ...postgresIoValues(runIo(summary, measured.demands)) };
   applyWorkerSizing(plan, sizing);
   // The simulated tested server (worker-choice.ts) has the last word when it could be built.
-  if (simulated !== undefined) setHttpWorkers(plan.odoo, simulated);
+  if (simulated !== undefined) {
+    setHttpWorkers(plan.odoo, simulated.workers);
+    if (simulated.tenancy !== undefined) plan.tenancy = simulatedTenancy(workload, simulated.workers.value, simulated.tenancy);
+  }
   const tested = testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
   if (tested !== undefined) plan.headroom = tested;
   const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
@@ -87,6 +97,21 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
 function applyWorkerSizing(plan: PlanRecommendation, sizing: WorkerSizing): void {
   if (sizing.httpWorkers.value < plan.odoo.httpWorkers.value) return;
   setHttpWorkers(plan.odoo, sizing.httpWorkers);
+}
+
+/** The tenancy score with the simulated server's flow p95s (models/tenancy.ts `simulated`). */
+function simulatedTenancy(workload: Workload, workers: number, simulated: NonNullable<SimulatedSizing['tenancy']>): PlanRecommendation['tenancy'] {
+  const { requests } = workload;
+  return recommendTenancy({
+    peakWorkers: workers,
+    burstiness: workload.burstiness,
+    integrationShare: workload.integrationShare,
+    ratePerS: requests.ratePerS,
+    serviceMeanS: requests.serviceMeanS,
+    serviceScv: requests.serviceScv,
+    targetP95S: workload.targetP95S,
+    simulated,
+  });
 }
 
 /** Sets the HTTP workers; the workers' memory follows the count. */

@@ -51,7 +51,7 @@ export function replicationsFor(plan: LoadPlan): number {
 }
 
 /** The plan simulated on the model's server with `workers` HTTP workers (and `cores`, default the tested ones). */
-export function predict(model: ServerModel, plan: LoadPlan, workers: number, options: { cores?: number; replications?: number; backgroundCores?: number } = {}): Prediction {
+export function predict(model: ServerModel, plan: LoadPlan, workers: number, options: { cores?: number; replications?: number; backgroundCores?: number; scale?: number } = {}): Prediction {
   const cores = options.cores ?? model.cores;
   const result: SimulationResult = simulate({
     plan,
@@ -60,6 +60,7 @@ export function predict(model: ServerModel, plan: LoadPlan, workers: number, opt
     contention: model.contention,
     arrivals: 'scheduled',
     replications: options.replications ?? replicationsFor(plan),
+    ...(options.scale !== undefined ? { scale: options.scale } : {}),
   });
   const http = result.pools.find((p) => p.pool === 'http');
   const byJourney = new Map<string, JourneyPrediction>();

@@ -11,12 +11,13 @@
 import { readRun } from '../run/reader.js';
 import { summarizeRun } from '../analyze/summarize.js';
 import { noRequestsMessage } from '../analyze/recommend.js';
-import { recommendationSet } from '../analyze/recommend-set.js';
+import { recommendationSet, type SimulatedSizing } from '../analyze/recommend-set.js';
 import { assessRisks } from '../analyze/risks.js';
 import { scalability } from '../analyze/scalability.js';
-import { whatIfTable, type WhatIfTable } from '../analyze/what-if.js';
+import { calibratedModel, whatIfFromModel, type WhatIfTable } from '../analyze/what-if.js';
+import { predict } from '../analyze/replay.js';
 import { chooseWorkers } from '../analyze/worker-choice.js';
-import type { ServerShape } from '../analyze/server-model.js';
+import type { ServerModel, ServerShape } from '../analyze/server-model.js';
 import type { ServerShapeRecord } from '../run/records.js';
 import { readForecast } from '../forecast/read.js';
 import { writeReport } from '../report/write.js';
@@ -65,12 +66,14 @@ export function reportInput(
   server?: ServerShapeRecord,
 ): ReportInput {
   // The tested server as a model: replayed against the run, then asked about other worker counts.
-  const whatIf = safeWhatIf(summary, plan, odooLog, server, warnings);
+  const modelled = safeWhatIf(summary, plan, odooLog, server, warnings);
+  const whatIf = modelled?.table;
   const sizedOnly = recommendationSet(summary, forecast, odooLog);
-  const simulated =
-    whatIf === undefined || sizedOnly === undefined || forecast !== undefined
+  const workers =
+    modelled === undefined || sizedOnly === undefined || forecast !== undefined
       ? undefined
-      : chooseWorkers({ table: whatIf, objectivesMs: objectivesMs(plan), testedMissed: testedMissed(summary), sizedWorkers: numberValue(sizedOnly.values.httpWorkers) ?? 2 });
+      : chooseWorkers({ table: modelled.table, objectivesMs: objectivesMs(plan), testedMissed: testedMissed(summary), sizedWorkers: numberValue(sizedOnly.values.httpWorkers) ?? 2 });
+  const simulated = workers === undefined || modelled === undefined ? undefined : { workers, ...tenancyTest(modelled.model, plan, workers.value) };
   // With the Odoo log, worker time per request is measured under load, retry back-off included.
   const set = simulated === undefined ? sizedOnly : recommendationSet(summary, forecast, odooLog, simulated);
   const recommendedWorkers = numberValue(set?.values.httpWorkers);
@@ -92,6 +95,23 @@ export function reportInput(
 
 function numberValue(value: { value: unknown } | undefined): number | undefined {
   return typeof value?.value === 'number' ? value.value : undefined;
+}
+
+/** A co-tenant adding this share of the tested load in the tenancy's noisy-neighbour test (models/tenancy.ts). */
+const CO_TENANT_LOAD_SHARE = 0.5;
+
+/**
+ * The tenancy's latency figures from the simulated server: the flow with the least margin to its
+ * objective, alone and with a co-tenant adding half the load, on the recommended workers.
+ */
+function tenancyTest(model: ServerModel, plan: LoadPlan, workers: number): { tenancy?: NonNullable<SimulatedSizing['tenancy']> } {
+  const objectives = objectivesMs(plan);
+  const alone = predict(model, plan, workers).journeys.filter((j) => objectives[j.journey] !== undefined);
+  if (alone.length === 0) return {};
+  const worst = alone.reduce((a, b) => (b.p95Ms / (objectives[b.journey] as number) > a.p95Ms / (objectives[a.journey] as number) ? b : a));
+  const crowded = predict(model, plan, workers, { scale: 1 + CO_TENANT_LOAD_SHARE }).journeys.find((j) => j.journey === worst.journey);
+  if (crowded === undefined) return {};
+  return { tenancy: { aloneP95S: worst.p95Ms / 1000, withNeighbourP95S: crowded.p95Ms / 1000, targetP95S: (objectives[worst.journey] as number) / 1000 } };
 }
 
 /** p95 objectives per journey from the plan, ms. */
@@ -126,10 +146,11 @@ function safeWhatIf(
   odooLog: Parameters<typeof recommendationSet>[2],
   server: ServerShapeRecord | undefined,
   warnings: string[],
-): WhatIfTable | undefined {
+): { table: WhatIfTable; model: ServerModel } | undefined {
   try {
     if (!summary.overall.stats.some((s) => s.step === null && s.count - s.errors > 0)) return undefined;
-    return whatIfTable(summary, plan, odooLog, { shape: shapeOf(summary, server) });
+    const model = calibratedModel(summary, plan, odooLog, shapeOf(summary, server));
+    return { table: whatIfFromModel(model, plan, summary), model };
   } catch (error) {
     // The report must still be written (principle 3); the table is left out and the reason told.
     warnings.push(`what-if table left out: the simulation failed (${(error as Error).message})`);

@@ -13,11 +13,14 @@ import { chooseWorkers } from '../../../src/analyze/worker-choice.js';
 import type { ServerModel } from '../../../src/analyze/server-model.js';
 import type { RunSummary } from '../../../src/analyze/types.js';
 import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { OdooLogRecord } from '../../../src/run/records.js';
+import { reportInput } from '../../../src/pipeline/build-report.js';
 
 const FIXTURES = new URL('../../fixtures/odoo17-runs/', import.meta.url).pathname;
 
 interface Loaded {
   workers: number;
+  odooLog: OdooLogRecord[] | undefined;
   plan: LoadPlan;
   summary: RunSummary;
   model: ServerModel;
@@ -31,7 +34,7 @@ beforeAll(async () => {
     const run = await readRun(`${FIXTURES}morning-wave-scale15-workers${workers}`);
     const summary = summarizeRun(run);
     const model = calibratedModel(summary, run.manifest.plan, run.odooLog, { cores: 2 });
-    runs.push({ workers, plan: run.manifest.plan, summary, model });
+    runs.push({ workers, odooLog: run.odooLog, plan: run.manifest.plan, summary, model });
   }
 });
 
@@ -74,5 +77,15 @@ describe('the server model on real Odoo 17 runs', () => {
     expect(Math.abs((choices[0] as number) - (choices[1] as number))).toBeLessThanOrEqual(1);
     // The 2-worker run missed its objective: nothing below 2 may be recommended from it.
     expect(choices[1] as number).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives the same configuration from both runs through the report path: workers and tenancy', () => {
+    const recommended = runs.map((r) => {
+      const input = reportInput(r.summary, r.plan, undefined, '2026-12-03T00:00:00Z', [], r.odooLog, { cores: 2, source: 'test' });
+      return { workers: input.recommendation.httpWorkers?.value, tenancy: input.recommendation.tenancy?.value, replay: input.whatIf?.replay?.confidence };
+    });
+    expect(recommended[0]?.tenancy).toBe(recommended[1]?.tenancy);
+    expect(Math.abs((recommended[0]?.workers as number) - (recommended[1]?.workers as number))).toBeLessThanOrEqual(1);
+    expect(recommended.map((r) => r.replay)).toEqual(['ok', 'ok']);
   });
 });
