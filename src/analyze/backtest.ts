@@ -40,7 +40,7 @@ export function backtest(runs: readonly BacktestRun[]): { rows: BacktestRow[]; s
       for (const p of prediction.journeys) {
         const measured = to.summary.overall.stats.find((s) => s.journey === p.journey && s.step === null);
         if (measured === undefined || measured.count - measured.errors <= 0) continue;
-        const measuredPerS = to.summary.durationS > 0 ? (measured.count - measured.errors) / to.summary.durationS : 0;
+        const measuredPerS = to.plan.durationS > 0 ? (measured.count - measured.errors) / to.plan.durationS : 0;
         rows.push({
           from: from.runId,
           to: to.runId,

@@ -145,7 +145,8 @@ export function replayCheck(model: ServerModel, plan: LoadPlan, summary: RunSumm
   for (const p of prediction.journeys) {
     const measured = summary.overall.stats.find((s) => s.journey === p.journey && s.step === null);
     if (measured === undefined || measured.count - measured.errors <= 0) continue;
-    const measuredPerS = summary.durationS > 0 ? (measured.count - measured.errors) / summary.durationS : 0;
+    // Both per second of the plan: the run's own duration holds the graceful stop after it.
+    const measuredPerS = plan.durationS > 0 ? (measured.count - measured.errors) / plan.durationS : 0;
     journeys.push({
       journey: p.journey,
       measuredP95Ms: measured.p95Ms,
@@ -158,8 +159,15 @@ export function replayCheck(model: ServerModel, plan: LoadPlan, summary: RunSumm
     });
   }
   const worstError = Math.max(0, ...journeys.flatMap((j) => [Math.abs(j.p95Error), Math.abs(j.throughputError)]));
-  const causes = lowConfidenceCauses(model, journeys);
   const confidence = worstError > REPLAY_TOLERANCE || model.evidence === 'client' ? 'low' : 'ok';
+  const causes = lowConfidenceCauses(model, journeys);
+  if (confidence === 'low' && causes.length === 0) {
+    causes.push(
+      worstError > REPLAY_TOLERANCE && journeys.some((j) => j.p95Error < -REPLAY_TOLERANCE)
+        ? "the run's tail was longer than steady load on these cores explains: other work on the server's cores that came and went during the run (another process, a backup, a second test), or a lock the log does not show"
+        : 'the evidence shows no cause: repeat the run, with --odoo-log and the server\'s --odoo-cores and --odoo-workers',
+    );
+  }
   return { workers, cores: model.cores, backgroundCores: model.backgroundCores, journeys, worstError, confidence, causes };
 }
 
