@@ -21,6 +21,26 @@ export interface CalibratedJourney extends JourneyDemand {
   callsPerIteration: number;
   /** The calls and timings the numbers come from. */
   origin: string;
+  /**
+   * What each order line adds, when the journey's cost grows with lines: the figures above are then
+   * the fixed part (no line), and `demandAtLines` gives the total (docs/CALIBRATION.md).
+   */
+  perLine?: { workerS: number; cpuS: number; dbS: number; calls: number };
+}
+
+/** A journey's demand for orders of `lines` lines (fixed part + lines × per-line part); unchanged without a per-line part. */
+export function demandAtLines(demand: CalibratedJourney, lines: number): CalibratedJourney {
+  const per = demand.perLine;
+  if (per === undefined) return demand;
+  const { perLine: _perLine, ...fixed } = demand;
+  return {
+    ...fixed,
+    workerS: demand.workerS + lines * per.workerS,
+    cpuS: demand.cpuS + lines * per.cpuS,
+    dbS: demand.dbS + lines * per.dbS,
+    callsPerIteration: demand.callsPerIteration + lines * per.calls,
+    origin: `${demand.origin} — at ${Number(lines.toPrecision(3))} lines per order`,
+  };
 }
 
 export const CALIBRATION_DEFAULTS: Readonly<Record<string, CalibratedJourney>> = {
@@ -29,8 +49,14 @@ export const CALIBRATION_DEFAULTS: Readonly<Record<string, CalibratedJourney>> =
     origin: 'create 170 + confirm 370 + find picking 28 + validate 250 ms; 0.45–0.6 Odoo CPU-s + 0.16–0.27 PostgreSQL (docs/ODOO-PROTOCOL.md)',
   },
   'order-entry': {
-    workerS: 0.58, cpuS: 0.36, dbS: 0.14, writes: true, callsPerIteration: 3,
-    origin: 'partner read 30 + create 170 + confirm 370 ms',
+    // The Odoo 17 web client (test/fixtures/odoo17-webclient/order-entry.json, server SQL + other s):
+    // fixed = quotations list 0.154 + new form 0.075 + customer 0.216 + save and chatter 0.399 +
+    // confirm, re-read and chatter 0.881 = 1.725 s in 14 requests; each line = new row, product
+    // search, variant, 2 line + 2 order onchanges = 0.545 s in 8 requests (5 lines: 4.45 s, 54
+    // requests). CPU split as measured: 74 % Python (Odoo CPU), 26 % SQL.
+    workerS: 1.725, cpuS: 1.283, dbS: 0.442, writes: true, callsPerIteration: 14,
+    perLine: { workerS: 0.545, cpuS: 0.405, dbS: 0.14, calls: 8 },
+    origin: 'the Odoo 17 web client: 1.725 s fixed (list, form, customer, save, confirm, chatter) + 0.545 s per line (docs/CALIBRATION.md)',
   },
   'edi-order-import': {
     workerS: 0.6, cpuS: 0.37, dbS: 0.15, writes: true, integration: true, callsPerIteration: 2,
@@ -77,7 +103,10 @@ export function conflictPerWriter(linesPerOrder: number, activeProducts: number)
 }
 
 /** Calibrated demands for the given journeys; unknown journeys get the order-entry figures. */
-export function demandsForJourneys(journeys: readonly string[]): Record<string, CalibratedJourney> {
+/** Lines per order assumed when a profile does not say (the web-client fixture's order). */
+export const DEFAULT_LINES_PER_ORDER = 5;
+
+export function demandsForJourneys(journeys: readonly string[], linesPerOrder: Readonly<Record<string, number>> = {}): Record<string, CalibratedJourney> {
   const fallback = CALIBRATION_DEFAULTS['order-entry'] as CalibratedJourney;
-  return Object.fromEntries(journeys.map((j) => [j, CALIBRATION_DEFAULTS[j] ?? fallback]));
+  return Object.fromEntries(journeys.map((j) => [j, demandAtLines(CALIBRATION_DEFAULTS[j] ?? fallback, linesPerOrder[j] ?? DEFAULT_LINES_PER_ORDER)]));
 }

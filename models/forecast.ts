@@ -17,7 +17,7 @@
  * w = the warehouse factor alone for scanners (each added warehouse brings its scanners).
  * The month-end hour is assumed to coincide with a normal daily peak — conservative on purpose.
  */
-import { CALIBRATION_DEFAULTS, conflictPerWriter, type CalibratedJourney } from './calibration-defaults.js';
+import { CALIBRATION_DEFAULTS, conflictPerWriter, demandAtLines, type CalibratedJourney } from './calibration-defaults.js';
 
 /** Business volumes. Units in the names; defaults in the doc comments. */
 export interface Forecast {
@@ -123,7 +123,8 @@ export function forecastToWorkload(
   const journeys: JourneyWorkload[] = Object.entries(perHour).map(([journey, rate]) => ({
     journey,
     peakRatePerS: rate / 3600,
-    demand: demands[journey] ?? CALIBRATION_DEFAULTS[journey] ?? fallback,
+    // Calibrated per-line costs at the forecast's lines per order (a measured demand already holds its run's lines).
+    demand: demandAtLines(demands[journey] ?? CALIBRATION_DEFAULTS[journey] ?? fallback, forecast.linesPerOrder.mean),
     source: measured.has(journey) ? 'measured' : 'calibration',
   }));
 

@@ -111,6 +111,7 @@ CREATE TABLE product_template (
   purchase_method varchar DEFAULT 'receive',
   description_sale text,
   sale_line_warn varchar NOT NULL DEFAULT 'no-message',
+  priority varchar DEFAULT '0',
   active boolean DEFAULT true,
   create_uid integer,
   create_date timestamp without time zone,

@@ -47,6 +47,8 @@ export const DATASET_SIZES: Record<Dataset, { customers: number; vendors: number
 export const LAB_MODULES = [
   'base', 'web', 'mail', 'uom', 'product', 'barcodes', 'account', 'sale', 'sale_management',
   'stock', 'stock_account', 'sale_stock', 'purchase', 'purchase_stock',
+  // a dependency of the sales apps on the web-client fixture's server (res.partner.autocomplete)
+  'partner_autocomplete',
 ];
 
 export class LabDatabaseError extends Error {

@@ -62,6 +62,10 @@ export const resPartner: ModelDef = {
     ...auditFields(),
   },
   methods: {
+    /** partner_autocomplete's company lookup: the lab has no IAP service, so no suggestion (as the fixture's server answered). */
+    async autocomplete() {
+      return [];
+    },
     create: createMethod(async (env, vals) => {
       env.spend(0.4);
       if (!vals.name) {

@@ -1,7 +1,7 @@
 /**
  * Odoo domains → SQL WHERE clauses, for the operators the journeys use:
  * `=`, `!=`, `<>`, `in`, `not in`, `like`, `ilike`, `not like`, `not ilike`, `=like`, `=ilike`,
- * `<`, `>`, `<=`, `>=`, in Polish notation with `&`, `|`, `!` (implicit `&` between leaves),
+ * `<`, `>`, `<=`, `>=`, `parent_of` and `child_of` (as `in`: the lab has no deeper hierarchies), in Polish notation with `&`, `|`, `!` (implicit `&` between leaves),
  * on the fields a model defines, and `many2one.field` paths (one subquery per step).
  *
  * Semantics follow odoo/osv/expression.py (17.0): `= False` is `IS NULL` (or false for booleans),
@@ -12,7 +12,7 @@ import type { FieldDef, ModelDef } from './types.js';
 
 export type ModelLookup = (name: string) => ModelDef | undefined;
 
-const OPERATORS = new Set(['=', '!=', '<>', 'in', 'not in', 'like', 'ilike', 'not like', 'not ilike', '=like', '=ilike', '<', '>', '<=', '>=']);
+const OPERATORS = new Set(['=', '!=', '<>', 'in', 'not in', 'like', 'ilike', 'not like', 'not ilike', '=like', '=ilike', '<', '>', '<=', '>=', 'parent_of', 'child_of']);
 
 function valueError(message: string): PythonException {
   return new PythonException('builtins.ValueError', message);
@@ -74,8 +74,13 @@ class Translator {
     if (left === 1 && right === 1) return 'TRUE';
     if (left === 0 && right === 1) return 'FALSE';
     if (typeof left !== 'string' || typeof rawOperator !== 'string') throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
-    const operator = rawOperator.toLowerCase();
-    if (!OPERATORS.has(operator)) throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
+    const lowered = rawOperator.toLowerCase();
+    if (!OPERATORS.has(lowered)) throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
+    // The lab's companies and partners have no hierarchy deeper than the records themselves:
+    // `parent_of` / `child_of` ids (the web client's company and customer filters) match those ids.
+    const operator = lowered === 'parent_of' || lowered === 'child_of' ? 'in' : lowered;
+    const rightValue = (lowered === 'parent_of' || lowered === 'child_of') && !Array.isArray(right) ? [right] : right;
+    if (rightValue !== right) return this.leaf(model, [left, operator, rightValue], alias);
     const [head, ...rest] = left.split('.');
     const field = head === undefined ? undefined : model.fields[head];
     if (!field || head === undefined) throw valueError(`Invalid field ${model.name}.${head ?? left} in leaf ${leafRepr(leaf)}`);

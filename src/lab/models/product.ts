@@ -51,7 +51,7 @@ export const productTemplate: ModelDef = {
   fields: {
     name: char('Name', { translate: true, writable: true }),
     ...TEMPLATE_FIELDS,
-    priority: selection('Favorite', { sql: () => `'0'` }),
+    priority: selection('Favorite'),
     company_id: many2one('res.company', 'Company'),
     active: boolean('Active', { writable: true }),
     default_code: char('Internal Reference', { sql: (a) => `(SELECT p.default_code FROM product_product p WHERE p.product_tmpl_id = ${a}.id ORDER BY p.id LIMIT 1)` }),
@@ -64,7 +64,21 @@ export const productTemplate: ModelDef = {
     route_ids: { type: 'many2many', string: 'Routes', relation: 'stock.route', sql: (a) => `ARRAY(SELECT r.route_id FROM stock_route_product r WHERE r.product_id = ${a}.id ORDER BY r.route_id)` },
     ...auditFields(),
   },
-  methods: {},
+  methods: {
+    /** sale/models/product_template.py: the variant a sale line gets when the template has exactly one. */
+    async get_single_product_variant(env, args) {
+      const [templateId] = args as [unknown];
+      if (typeof templateId !== 'number') return {};
+      const { rows } = await env.cr.query(
+        `SELECT p.id, (SELECT t.name->>'en_US' FROM product_template t WHERE t.id = p.product_tmpl_id) AS name, count(*) OVER () AS variants
+           FROM product_product p WHERE p.product_tmpl_id = $1 AND p.active ORDER BY p.id LIMIT 2`,
+        [templateId],
+      );
+      const first = rows[0] as { id: number; name: string; variants: string } | undefined;
+      if (first === undefined || Number(first.variants) !== 1) return {};
+      return { product_id: Number(first.id), product_name: first.name, has_optional_products: false };
+    },
+  },
 };
 
 export const productProduct: ModelDef = {

@@ -117,6 +117,18 @@ export class LabWorkerApp {
     if (path === '/web/dataset/call_button') {
       return this.json(request, state, (params) => this.webCallKw(request, params, state, true));
     }
+    if (path === '/mail/thread/data' || path === '/mail/thread/messages') {
+      return this.json(request, state, (params) => this.mailThread(request, params, state, path === '/mail/thread/data' ? 'data' : 'messages'));
+    }
+    if (path.startsWith('/onboarding/')) {
+      return this.json(request, state, async () => {
+        this.requireSession(request);
+        return this.withSignaling(state, async () => {
+          this.spendService('web', 'onboarding', 'panel');
+          return { html: '' };
+        });
+      });
+    }
     return notFound();
   }
 
@@ -279,6 +291,25 @@ export class LabWorkerApp {
       });
       if (!button) return result;
       return isRecord(result) && result.type !== '' ? result : false;
+    });
+  }
+
+  /**
+   * The chatter's routes (mail/controllers/thread.py): `data` (followers, attachments, activities,
+   * access) and `messages` (the last 30, or those after a message id). The lab keeps no messages: it
+   * reads the record (access check) and spends the calibrated time of the route.
+   */
+  private async mailThread(request: HttpRequestMessage, params: Record<string, unknown>, state: RequestState, kind: 'data' | 'messages'): Promise<unknown> {
+    const session = this.requireSession(request);
+    const threadModel = String(params.thread_model);
+    const threadId = Number(params.thread_id);
+    return this.withSignaling(state, async () => {
+      this.spendService('web', 'mail.thread', kind);
+      await this.execute(session.uid, threadModel, 'read', [[threadId], ['display_name']], {}, state, 'web', () => {
+        throw new PythonException('builtins.KeyError', `'${threadModel}'`);
+      });
+      if (kind === 'messages') return { messages: [] };
+      return { hasWriteAccess: true, hasReadAccess: true, canPostOnReadonly: false, activities: [], attachments: [], followersCount: 0, followers: [], suggestedRecipients: [] };
     });
   }
 

@@ -104,7 +104,7 @@ describe('journeys against the lab', () => {
     expect(Number(after.rows[0]?.layers)).toBeGreaterThanOrEqual(3);
   });
 
-  it('order-entry: name_search, search_read and a confirmed order of the drawn lines (web client)', async () => {
+  it('order-entry: the web client’s onchanges, web_save and a confirmed order of the drawn lines', async () => {
     await runJourney('order-entry', 2, { linesPerOrder: 3 });
     const { rows } = await db.query<{ state: string; lines: string; picking: string }>(
       `SELECT so.state, (SELECT count(*) FROM sale_order_line l WHERE l.order_id = so.id) AS lines,
