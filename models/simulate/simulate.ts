@@ -395,7 +395,10 @@ function replicate(
         if (item.generation !== cpuGeneration) break;
         advanceCpu(t);
         const done: Call[] = [];
-        for (let top = cpuJobs.peek(); top !== undefined && top.t <= virtual + 1e-12; top = cpuJobs.peek()) {
+        // A relative tolerance: over a day of plan time the virtual clock's rounding exceeds any fixed
+        // epsilon, and a job left a rounding error short of done would be rescheduled at the same instant forever.
+        const tolerance = 1e-9 * Math.max(1, Math.abs(virtual));
+        for (let top = cpuJobs.peek(); top !== undefined && top.t <= virtual + tolerance; top = cpuJobs.peek()) {
           cpuJobs.pop();
           done.push(top.item);
         }
@@ -420,7 +423,8 @@ function replicate(
 /**
  * The users of a closed-model scenario: user i exists while the VU level is above i (k6 starts VUs
  * in index order and stops the highest first); it starts when the level first exceeds i and starts
- * no new iteration once the level falls to i or the scenario ends. The level is read on a 0.1 s grid.
+ * no new iteration once the level falls to i or the scenario ends. The level is piecewise linear, so
+ * each crossing of i is solved on its stage.
  */
 function closedUsers(scenario: AnyPlanScenario, scenarioIndex: number, scale: number): Array<{ startS: number; user: User }> {
   const curve = levelCurve(scenario);
@@ -431,28 +435,22 @@ function closedUsers(scenario: AnyPlanScenario, scenarioIndex: number, scale: nu
     points.push({ t, level: stage.target * scale });
   }
   const endS = t;
-  const levelAt = (x: number): number => {
-    for (let i = 1; i < points.length; i++) {
-      const a = points[i - 1] as { t: number; level: number };
-      const b = points[i] as { t: number; level: number };
-      if (x <= b.t) return b.t === a.t ? b.level : a.level + ((b.level - a.level) * (x - a.t)) / (b.t - a.t);
-    }
-    return (points[points.length - 1] as { level: number }).level;
-  };
-  const maxLevel = Math.ceil(Math.max(...points.map((p) => p.level)));
+  const maxLevel = Math.ceil(Math.max(...points.map((p) => p.level)) - 1e-9);
   const users: Array<{ startS: number; user: User }> = [];
-  const STEP_S = 0.1;
   for (let i = 0; i < maxLevel; i++) {
-    let startS = -1;
-    for (let x = 0; x < endS; x += STEP_S) {
-      const above = Math.round(levelAt(x) * 1e9) / 1e9 > i;
-      if (startS < 0 && above) startS = x;
-      else if (startS >= 0 && !above) {
-        users.push({ startS, user: { scenario: scenarioIndex, index: i, stopS: x, iterations: 0 } });
+    let startS = (points[0]?.level ?? 0) > i ? 0 : -1;
+    for (let k = 1; k < points.length; k++) {
+      const a = points[k - 1] as { t: number; level: number };
+      const b = points[k] as { t: number; level: number };
+      const crossing = b.level === a.level ? a.t : a.t + ((i - a.level) * (b.t - a.t)) / (b.level - a.level);
+      if (startS < 0 && b.level > i) startS = a.level > i ? a.t : crossing;
+      else if (startS >= 0 && b.level <= i) {
+        const stopS = a.level <= i ? a.t : crossing;
+        if (stopS > startS) users.push({ startS, user: { scenario: scenarioIndex, index: i, stopS, iterations: 0 } });
         startS = -1;
       }
     }
-    if (startS >= 0) users.push({ startS, user: { scenario: scenarioIndex, index: i, stopS: endS, iterations: 0 } });
+    if (startS >= 0 && startS < endS) users.push({ startS, user: { scenario: scenarioIndex, index: i, stopS: endS, iterations: 0 } });
   }
   return users;
 }

@@ -61,6 +61,8 @@ export interface RecommendationSet {
 /** What the simulated tested server decided (build-report.ts): the worker count, and the flow p95s for the tenancy test. */
 export interface SimulatedSizing {
   workers: Reasoned<number>;
+  /** Headroom of the tested configuration on the simulated server (replay.ts simulatedHeadroom). */
+  headroom?: Reasoned<number>;
   tenancy?: { aloneP95S: number; withNeighbourP95S: number; targetP95S: number };
 }
 
@@ -82,7 +84,7 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
     setHttpWorkers(plan.odoo, simulated.workers);
     if (simulated.tenancy !== undefined) plan.tenancy = simulatedTenancy(workload, simulated.workers.value, simulated.tenancy);
   }
-  const tested = testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
+  const tested = simulated?.headroom ?? testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
   if (tested !== undefined) plan.headroom = tested;
   const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
   const set = fromPlan(plan, `the tested peak (phase ${demand.busiestPhase}${scale})`, 'run', [...measured.notes, ...sizing.notes]);

@@ -183,3 +183,40 @@ function lowConfidenceCauses(model: ServerModel, journeys: readonly ReplayJourne
   for (const note of model.notes) if (note.includes('not given')) causes.push(note);
   return causes;
 }
+
+/** Largest load multiple searched for the headroom; beyond it the answer is "more than 15×". */
+const MAX_HEADROOM_SCALE = 16;
+
+/**
+ * Headroom of `workers` on the modelled server: the largest multiple m of the run's load (every
+ * arrival rate × m) at which every simulated p95 still meets its objective, found by doubling then
+ * bisection to 2 %; headroom = (m − 1) × 100 %, negative when the tested load already misses one.
+ * The same model as the what-if and the worker count, so the verdict, the table and the
+ * recommendation cannot disagree. Undefined when no journey of the plan has an objective.
+ */
+export function simulatedHeadroom(model: ServerModel, plan: LoadPlan, workers: number, objectivesMs: Readonly<Record<string, number>>): { multiple: number; percent: number } | undefined {
+  if (!plan.scenarios.some((s) => objectivesMs[s.journey] !== undefined)) return undefined;
+  const replications = Math.max(1, Math.ceil(replicationsFor(plan) / 2));
+  const meets = (m: number): boolean =>
+    predict(model, plan, workers, { scale: m, replications }).journeys.every((j) => objectivesMs[j.journey] === undefined || j.p95Ms <= (objectivesMs[j.journey] as number));
+  let lo: number;
+  let hi: number;
+  if (meets(1)) {
+    lo = 1;
+    hi = 2;
+    while (hi <= MAX_HEADROOM_SCALE && meets(hi)) {
+      lo = hi;
+      hi *= 2;
+    }
+    if (hi > MAX_HEADROOM_SCALE) return { multiple: lo, percent: (lo - 1) * 100 };
+  } else {
+    lo = 0;
+    hi = 1;
+  }
+  while (hi - lo > 0.02 * hi) {
+    const mid = (lo + hi) / 2;
+    if (meets(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { multiple: lo, percent: Math.round((lo - 1) * 1000) / 10 };
+}

@@ -15,7 +15,7 @@ import { recommendationSet, type SimulatedSizing } from '../analyze/recommend-se
 import { assessRisks } from '../analyze/risks.js';
 import { scalability } from '../analyze/scalability.js';
 import { calibratedModel, whatIfFromModel, type WhatIfTable } from '../analyze/what-if.js';
-import { predict } from '../analyze/replay.js';
+import { predict, simulatedHeadroom } from '../analyze/replay.js';
 import { chooseWorkers } from '../analyze/worker-choice.js';
 import type { ServerModel, ServerShape } from '../analyze/server-model.js';
 import type { ServerShapeRecord } from '../run/records.js';
@@ -73,7 +73,10 @@ export function reportInput(
     modelled === undefined || sizedOnly === undefined || forecast !== undefined
       ? undefined
       : chooseWorkers({ table: modelled.table, objectivesMs: objectivesMs(plan), testedMissed: testedMissed(summary), sizedWorkers: numberValue(sizedOnly.values.httpWorkers) ?? 2 });
-  const simulated = workers === undefined || modelled === undefined ? undefined : { workers, ...tenancyTest(modelled.model, plan, workers.value) };
+  const simulated =
+    workers === undefined || modelled === undefined
+      ? undefined
+      : { workers, ...tenancyTest(modelled.model, plan, workers.value), ...headroomOfTested(modelled.model, modelled.table, plan) };
   // With the Odoo log, worker time per request is measured under load, retry back-off included.
   const set = simulated === undefined ? sizedOnly : recommendationSet(summary, forecast, odooLog, simulated);
   const recommendedWorkers = numberValue(set?.values.httpWorkers);
@@ -112,6 +115,28 @@ function tenancyTest(model: ServerModel, plan: LoadPlan, workers: number): { ten
   const crowded = predict(model, plan, workers, { scale: 1 + CO_TENANT_LOAD_SHARE }).journeys.find((j) => j.journey === worst.journey);
   if (crowded === undefined) return {};
   return { tenancy: { aloneP95S: worst.p95Ms / 1000, withNeighbourP95S: crowded.p95Ms / 1000, targetP95S: (objectives[worst.journey] as number) / 1000 } };
+}
+
+/** The verdict's headroom from the simulated tested server (replay.ts simulatedHeadroom), when the tested worker count is known. */
+function headroomOfTested(model: ServerModel, table: WhatIfTable, plan: LoadPlan): { headroom?: NonNullable<SimulatedSizing['headroom']> } {
+  const workers = model.testedWorkers;
+  if (workers === undefined) return {};
+  const found = simulatedHeadroom(model, plan, workers, objectivesMs(plan));
+  if (found === undefined) return {};
+  const replay = table.replay === undefined ? '' : ` The model replayed the test within ${Math.round(table.replay.worstError * 100)} %${table.replay.confidence === 'low' ? ' (low confidence)' : ''}.`;
+  const cap = found.multiple >= 8 ? ' (searched up to 16×)' : '';
+  return {
+    headroom: {
+      value: found.percent,
+      unit: '%',
+      reason:
+        (found.percent >= 0
+          ? `Of the tested configuration (${workers} workers on ${model.cores} cores): the simulated server keeps every p95 objective up to ${Number(found.multiple.toFixed(2))}× the tested load${cap}.`
+          : `Of the tested configuration (${workers} workers on ${model.cores} cores): the simulated server misses an objective already at the tested load; it meets them up to ${Number(found.multiple.toFixed(2))}× of it.`) + replay,
+      formula: 'largest load multiple m with every simulated p95 ≤ its objective (bisection to 2 %); headroom = (m − 1) × 100 %',
+      inputs: { workers, cores: model.cores, backgroundCores: Number(model.backgroundCores.toFixed(3)), multiple: found.multiple },
+    },
+  };
 }
 
 /** p95 objectives per journey from the plan, ms. */

@@ -135,3 +135,18 @@ describe('simulate: closed-model users, calls and shared cores', () => {
     expect(busy.journeys[0]?.p95Ms ?? 0).toBeGreaterThan(1.2 * (free.journeys[0]?.p95Ms ?? Infinity));
   });
 });
+
+describe('simulate a whole day', () => {
+  it('drives distribution-day with its scanner and receipt users, and ends (a day of plan time once looped on a rounding error)', async () => {
+    const { loadProfile } = await import('../../../../scenarios/profiles/load.js');
+    const { compileProfile } = await import('../../../../src/engine/compile.js');
+    const { demandsForJourneys } = await import('../../../../models/calibration-defaults.js');
+    const plan = compileProfile(await loadProfile('distribution-day'), { scale: 1, seed: 1 });
+    const result = simulate({ plan, demands: demandsForJourneys(plan.scenarios.map((s) => s.journey)), deployment: { httpWorkers: 8, cores: 4 } });
+    const count = (journey: string): number => result.journeys.find((j) => j.journey === journey)?.count ?? 0;
+    // 40 scanners and 4 receivers loop with their think time: thousands of picks, hundreds of receipts.
+    expect(count('barcode-pick')).toBeGreaterThan(10_000);
+    expect(count('receipt')).toBeGreaterThan(100);
+    expect(result.notes.join(' ')).not.toContain('not simulated');
+  }, 60_000);
+});
