@@ -116,6 +116,7 @@ interface JourneyAcc {
   count: number;
   failed: number;
   retries: number;
+  dropped: number;
 }
 
 /** Runs the simulation (see the file comment). */
@@ -131,7 +132,7 @@ export function simulate(config: SimulationConfig): SimulationResult {
     if (demand === undefined) throw new Error(`simulate: no service demand for journey ${name}`);
     return demand;
   });
-  const accs: JourneyAcc[] = journeyNames.map(() => ({ latencies: [], arrivals: [], waitTotal: 0, waited: 0, count: 0, failed: 0, retries: 0 }));
+  const accs: JourneyAcc[] = journeyNames.map(() => ({ latencies: [], arrivals: [], waitTotal: 0, waited: 0, count: 0, failed: 0, retries: 0, dropped: 0 }));
   const pools = newPools(deployment);
   let cpuBusyArea = 0;
   let endS = plan.durationS;
@@ -327,6 +328,7 @@ function replicate(
     }
   };
   const counted = (iteration: Iteration): boolean => iteration.arrivalS >= warmupS;
+  const inFlight = plan.scenarios.map(() => 0);
   const failureProbability = (): number => {
     if (alpha > 0) return Math.min(MAX_FAILURE_PROBABILITY, alpha * busyWorkers());
     if (conflict > 0) return 1 - Math.pow(1 - conflict, writersInService); // the other writing attempts in service at this commit
@@ -356,6 +358,7 @@ function replicate(
       events.push(t + (demand.clientGapS ?? 0), { kind: 'next-call', iteration });
       return;
     }
+    if (iteration.user === undefined) inFlight[iteration.scenario] = (inFlight[iteration.scenario] ?? 1) - 1;
     if (counted(iteration)) {
       const acc = accs[iteration.scenario] as JourneyAcc;
       acc.latencies.push((t - iteration.arrivalS) * 1000);
@@ -380,10 +383,20 @@ function replicate(
     advance(t);
     const item = event.item;
     switch (item.kind) {
-      case 'arrival':
-        issueCall(newIteration(item.scenario, t), t);
+      case 'arrival': {
+        // The load generator's arrival-rate executors drop an iteration when all of the scenario's
+        // maxVUs are busy (k6 and the embedded engine): a replay of a test drops it too.
+        const scenario = plan.scenarios[item.scenario] as AnyPlanScenario;
+        const cap = config.arrivals === 'scheduled' && 'maxVUs' in scenario ? scenario.maxVUs : Infinity;
+        if ((inFlight[item.scenario] ?? 0) >= cap) {
+          if (t >= warmupS) (accs[item.scenario] as JourneyAcc).dropped++;
+        } else {
+          inFlight[item.scenario] = (inFlight[item.scenario] ?? 0) + 1;
+          issueCall(newIteration(item.scenario, t), t);
+        }
         nextArrival(item.scenario);
         break;
+      }
       case 'user-start':
         item.user.iterations++;
         issueCall(newIteration(item.user.scenario, t, item.user), t);
@@ -529,6 +542,7 @@ function journeyResult(journey: string, pool: string, acc: JourneyAcc, windowS: 
     count: Math.round(summary.count / replications),
     failed: Math.round(acc.failed / replications),
     retries: Math.round(acc.retries / replications),
+    dropped: Math.round(acc.dropped / replications),
     meanWaitS: acc.count > 0 ? acc.waitTotal / acc.count : 0,
     waitedShare: acc.count > 0 ? acc.waited / acc.count : 0,
     timeline,

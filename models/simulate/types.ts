@@ -129,6 +129,8 @@ export interface JourneyResult extends LatencySummary {
   failed: number;
   /** Retries (serialization failures followed by another try). */
   retries: number;
+  /** Iterations a replay dropped because all of the scenario's maxVUs were busy (`arrivals: 'scheduled'` only). */
+  dropped: number;
   /** Mean time queued for a worker, seconds. */
   meanWaitS: number;
   /** Share of iterations that had to queue at all. */

@@ -44,6 +44,35 @@ export interface Prediction {
   retries: number;
 }
 
+/**
+ * The part of `plan` a run actually drove: a run that stopped early (aborted by the circuit breaker,
+ * interrupted) is compared with the plan cut at the seconds it ran, not with the whole plan.
+ */
+export function planAsRun(plan: LoadPlan, ranS: number): LoadPlan {
+  if (!(ranS > 0) || ranS >= plan.durationS - 1) return plan;
+  const cut = <T extends { durationS: number }>(stages: readonly T[]): T[] => {
+    const out: T[] = [];
+    let t = 0;
+    for (const stage of stages) {
+      if (t >= ranS) break;
+      out.push({ ...stage, durationS: Math.min(stage.durationS, ranS - t) });
+      t += stage.durationS;
+    }
+    return out;
+  };
+  const scenarios = plan.scenarios.map((s) => {
+    switch (s.executor) {
+      case 'ramping-arrival-rate':
+      case 'ramping-vus':
+        return { ...s, stages: cut(s.stages) };
+      case 'constant-arrival-rate':
+      case 'constant-vus':
+        return { ...s, durationS: Math.min(s.durationS, ranS) };
+    }
+  });
+  return { ...plan, durationS: ranS, scenarios };
+}
+
 /** Replications so a prediction rests on about TARGET_ITERATIONS iterations. */
 export function replicationsFor(plan: LoadPlan): number {
   const expected = plan.scenarios.reduce((n, s) => n + expectedIterations(arrivalStages(s)), 0);
@@ -137,9 +166,10 @@ export interface ReplayCheck {
 }
 
 /** The tested configuration replayed and compared with what the run measured (undefined when the tested worker count is unknown). */
-export function replayCheck(model: ServerModel, plan: LoadPlan, summary: RunSummary): ReplayCheck | undefined {
+export function replayCheck(model: ServerModel, fullPlan: LoadPlan, summary: RunSummary): ReplayCheck | undefined {
   const workers = model.testedWorkers;
   if (workers === undefined) return undefined;
+  const plan = planAsRun(fullPlan, summary.durationS);
   const prediction = predict(model, plan, workers);
   const journeys: ReplayJourney[] = [];
   for (const p of prediction.journeys) {
@@ -160,8 +190,17 @@ export function replayCheck(model: ServerModel, plan: LoadPlan, summary: RunSumm
   }
   const worstError = Math.max(0, ...journeys.flatMap((j) => [Math.abs(j.p95Error), Math.abs(j.throughputError)]));
   const confidence = worstError > REPLAY_TOLERANCE || model.evidence === 'client' ? 'low' : 'ok';
-  const causes = lowConfidenceCauses(model, journeys);
-  if (confidence === 'low' && causes.length === 0) {
+  const stopped = summary.status !== 'completed';
+  const causes = [
+    ...(stopped
+      ? [
+          `the run did not complete (${summary.status}): the iterations in flight when it stopped never finished` +
+            (plan !== fullPlan ? `, and only its first ${Math.round(summary.durationS)} s of ${Math.round(fullPlan.durationS)} were replayed` : ''),
+        ]
+      : []),
+    ...lowConfidenceCauses(model, journeys),
+  ];
+  if (confidence === 'low' && causes.length === (stopped ? 1 : 0)) {
     causes.push(
       worstError > REPLAY_TOLERANCE && journeys.some((j) => j.p95Error < -REPLAY_TOLERANCE)
         ? "the run's tail was longer than steady load on these cores explains: other work on the server's cores that came and went during the run (another process, a backup, a second test), or a lock the log does not show"

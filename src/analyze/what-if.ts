@@ -11,7 +11,7 @@
  */
 import type { LoadPlan } from '../engine/plan.js';
 import type { OdooLogRecord } from '../run/records.js';
-import { calibrateBackground, predict, replayCheck, type ReplayCheck } from './replay.js';
+import { calibrateBackground, planAsRun, predict, replayCheck, type ReplayCheck } from './replay.js';
 import { serverModel, type ServerModel, type ServerShape } from './server-model.js';
 import type { RunSummary } from './types.js';
 
@@ -60,7 +60,8 @@ export interface WhatIfOptions {
 
 /** The server model of a run, calibrated (see server-model.ts and replay.ts). */
 export function calibratedModel(summary: RunSummary, plan: LoadPlan, odooLog: readonly OdooLogRecord[] | undefined, shape: ServerShape): ServerModel {
-  return calibrateBackground(serverModel(summary, plan, odooLog, shape), plan);
+  // Calibrated on what the run drove: a run that stopped early spent its worker time on part of the plan.
+  return calibrateBackground(serverModel(summary, plan, odooLog, shape), planAsRun(plan, summary.durationS));
 }
 
 /** Simulated p95 and utilisation per worker count for a calibrated model (see the file comment). */
