@@ -132,7 +132,9 @@ export async function tailFile(options: TailOptions): Promise<FileTail> {
     const onDisk = await stat(options.file).catch(() => undefined);
     const open = await handle.stat();
     if (onDisk !== undefined && onDisk.ino !== ino) {
-      // Rotated: the old file is complete (drained above); continue with the new one from its start.
+      // Rotated: drain the old file once more — lines written between the drain above and the
+      // rename (a busy machine stretches that gap) are in it — then the new one from its start.
+      delivered += await drain();
       await handle.close().catch(() => undefined);
       handle = undefined;
       restarts++;
