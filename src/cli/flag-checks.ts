@@ -49,3 +49,15 @@ export function checkOptionalNumberFlag(flag: string, value: number | undefined,
 
 /** `--scale`: multiplies every business volume; a thousandfold is already beyond any staging server. */
 export const SCALE_RULE: NumberRule = { above: 0, max: 1000 };
+
+/**
+ * `--id`: the name of a new run directory — letters, digits, `.`, `_`, `-` (no path).
+ * @throws UsageError naming the flag.
+ */
+export function checkRunIdFlag(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) {
+    throw new UsageError(`--id: expected a directory name of letters, digits, '.', '_' or '-' (no '/'), got '${id}'`);
+  }
+  return id;
+}

@@ -31,6 +31,10 @@ export interface ManifestInput {
   /** Default 1000. */
   windowMs?: number;
   host?: RunManifest['host'];
+  /** One execution segment of the plan (`run --segment i/n`). */
+  segment?: RunManifest['segment'];
+  /** `collect`: a collect-only directory (no load). */
+  kind?: RunManifest['kind'];
 }
 
 export interface CreateRunOptions {
@@ -101,6 +105,8 @@ export class RunWriter {
       collectors: input.collectors ?? [],
       windowMs: input.windowMs ?? 1000,
       host: { ...(input.host ?? { hostname: hostname(), cpus: cpus().length, platform: process.platform, node: process.version }), pid: process.pid },
+      ...(input.segment ? { segment: { index: input.segment.index, count: input.segment.count } } : {}),
+      ...(input.kind ? { kind: input.kind } : {}),
     };
     const writer = new RunWriter(dir, manifest, {
       now,
