@@ -12,6 +12,7 @@ import { pendingExitCode, setExitCode } from './exit.js';
 import { toolVersion } from './version.js';
 import { checkCommand } from './commands/check.js';
 import { cleanupCommand } from './commands/cleanup.js';
+import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { labCommand } from './commands/lab.js';
@@ -40,6 +41,7 @@ export function buildParser(argv: string[]): Argv {
     .command(profilesCommand)
     .command(exportCommand)
     .command(mergeCommand)
+    .command(collectCommand)
     .command(labCommand)
     .command(planCommand)
     .command(modelCommand)

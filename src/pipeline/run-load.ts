@@ -10,6 +10,7 @@ import { runPlan, type Progress } from '../engine/run-plan.js';
 import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../engine/thresholds.js';
 import { runK6 } from '../k6/run.js';
 import { startCollectors } from '../collect/index.js';
+import { writerSinks } from './collector-sinks.js';
 import { createClient } from '../odoo/connect.js';
 import { detectVersion } from '../odoo/version.js';
 import { assertStaging } from '../odoo/staging.js';
@@ -119,15 +120,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     statsIntervalMs: options.statsIntervalMs,
     odooLogFile: options.odooLogFile,
     pgLogFile: options.pgLogFile,
-    sinks: {
-      pgActivity: (sample) => writer.pgActivity(sample),
-      pgWaitProfile: (profile) => writer.append('pg_wait_sampling', profile),
-      pgStats: (record) => writer.append('pg_stats', record),
-      odooLog: (record) => writer.append('odoo_log', record),
-      pgLog: (record) => writer.append('pg_log', record),
-      gap: (gap) => writer.event({ v: 1, type: 'collector-gap', t: Date.now(), ...gap }),
-      warning: (source, message) => writer.event({ v: 1, type: 'warning', t: Date.now(), source, message }),
-    },
+    sinks: writerSinks(writer),
   });
   await writer.update({ collectors: collectors.collectors });
   for (const line of collectors.privileges?.missing ?? []) options.onWarning?.(line);
