@@ -60,6 +60,8 @@ export interface K6IngestOptions {
   /** k6 scenario name → journey (points such as dropped_iterations carry only `scenario`). */
   scenarioJourneys?: Record<string, string>;
   keepRaw?: boolean;
+  /** Every point as parsed, before it is aggregated (tags included). */
+  onPoint?: (point: K6Point) => void;
 }
 
 /** RFC 3339 with up to nanoseconds → epoch ms with the fraction kept. */
@@ -136,12 +138,17 @@ export class K6Ingest {
       this.totals.badLines += 1;
       return;
     }
-    if (point !== null) this.point(point);
+    if (point === null) return;
+    this.o.onPoint?.(point);
+    this.point(point);
   }
 
-  /** The rest of the file (a last line without newline), then every open window. */
-  end(): void {
-    if (this.partial.trim() !== '') this.line(this.partial);
+  /**
+   * The rest of the file (a last line without newline), then every open window.
+   * @param o.tornLastLine the file was cut mid-write: a last line without newline is dropped, not counted as bad.
+   */
+  end(o: { tornLastLine?: boolean } = {}): void {
+    if (this.partial.trim() !== '' && !o.tornLastLine) this.line(this.partial);
     this.partial = '';
     for (const [scenario, points] of this.pending) {
       this.journeys[scenario] = scenario; // never learnt: the scenario stands for the journey
