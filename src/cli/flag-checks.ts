@@ -61,3 +61,16 @@ export function checkRunIdFlag(id: string | undefined): string | undefined {
   }
   return id;
 }
+
+/**
+ * `--start-at`: an ISO 8601 time or epoch seconds, within the next 24 hours → epoch ms.
+ * @throws UsageError naming the flag.
+ */
+export function parseStartAt(text: string | undefined, now: number = Date.now()): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) * 1000 : Date.parse(text);
+  if (!Number.isFinite(ms)) throw new UsageError(`--start-at: expected an ISO 8601 time (2026-11-23T07:00:00Z) or epoch seconds, got '${text}'`);
+  if (ms < now) throw new UsageError(`--start-at: ${new Date(ms).toISOString()} is in the past`);
+  if (ms > now + 86_400_000) throw new UsageError(`--start-at: ${new Date(ms).toISOString()} is more than 24 hours away`);
+  return ms;
+}

@@ -5,9 +5,11 @@
  *
  *   odoo-capacity run <profile> --segment k+1/N --out /results/<job uid> --no-report <plan flags>
  *
- * into the PersistentVolumeClaim (folder `<name>` of it), after a start barrier on that volume —
- * each pod drops a file in `.ready/` and waits until all N are there (at most 10 minutes) — so
- * the segments' windows line up. `merge` joins the N run directories, `report` reports them.
+ * into the PersistentVolumeClaim (folder `<name>` of it), after a start barrier on that volume:
+ * each pod drops a file in `.ready/` and waits until all N are there (at most 10 minutes); the
+ * first one through writes `.start-at` (now + START_DELAY_S), and every pod passes it as
+ * `run --start-at`, so all segments do their setup and logins first and start the load together
+ * (plan time 0 shared, windows aligned). `merge` joins the N run directories, `report` reports them.
  * Pure apart from `exportK8sJob`, which writes job.yaml and results-pod.yaml.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +22,8 @@ import { checkClaimName, k8sName, nsFlag, objectMetadata, resultsPod, resultsVol
 
 /** Seconds a pod waits at the start barrier for the others. */
 export const BARRIER_TIMEOUT_S = 600;
+/** Seconds between the barrier and the load: every pod's setup (version check, warm-up, VU logins) fits in it. */
+export const START_DELAY_S = 120;
 /** Where a profile file given to export is mounted in the pods. */
 export const PROFILE_MOUNT = '/etc/odoo-capacity/profile';
 
@@ -54,7 +58,13 @@ export function podScript(o: { parallelism: number; profileArg: string; runArgs:
 
 function shellScript(o: { parallelism: number; profileArg: string; runArgs: readonly string[] }): string {
   const n = o.parallelism;
-  const run = ['odoo-capacity', 'run', o.profileArg, '--segment', `"$((JOB_COMPLETION_INDEX + 1))/${n}"`, '--out', '"$dir"', '--no-report', ...o.runArgs.map(shellWord)];
+  const run = [
+    'odoo-capacity', 'run', o.profileArg,
+    '--segment', `"$((JOB_COMPLETION_INDEX + 1))/${n}"`,
+    '--start-at', '"$(cat "$dir/.start-at")"',
+    '--out', '"$dir"', '--no-report',
+    ...o.runArgs.map(shellWord),
+  ];
   return [
     'set -eu',
     `dir="${RESULTS_MOUNT}/$JOB_UID"`,
@@ -65,6 +75,9 @@ function shellScript(o: { parallelism: number; profileArg: string; runArgs: read
     `  if [ "$waited" -ge ${BARRIER_TIMEOUT_S} ]; then echo "odoo-capacity: not all ${n} pods of the job started within ${BARRIER_TIMEOUT_S} s" >&2; exit 1; fi`,
     '  sleep 1; waited=$((waited + 1))',
     'done',
+    // The first pod through the barrier sets the start time of all (mkdir is atomic on the volume).
+    `if mkdir "$dir/.start-lock" 2>/dev/null; then echo "$(( $(date +%s) + ${START_DELAY_S} ))" > "$dir/.start-at.tmp" && mv "$dir/.start-at.tmp" "$dir/.start-at"; fi`,
+    'while [ ! -s "$dir/.start-at" ]; do sleep 1; done',
     `exec ${run.join(' ')}`,
   ].join('\n');
 }
@@ -95,9 +108,9 @@ export function jobManifests(o: JobOptions): JobManifests {
   } else {
     profileArg = shellWord(o.profile.name);
   }
-  // Bounded: the plan, its graceful stops, the barrier and a margin for start-up; then Kubernetes stops the pods.
+  // Bounded: the plan, its graceful stops, the barrier, the start delay and a margin; then Kubernetes stops the pods.
   const gracefulS = Math.max(0, ...o.plan.scenarios.map((s) => s.gracefulStopS));
-  const deadlineS = Math.ceil(o.plan.durationS + gracefulS + BARRIER_TIMEOUT_S + 300);
+  const deadlineS = Math.ceil(o.plan.durationS + gracefulS + BARRIER_TIMEOUT_S + START_DELAY_S + 300);
   const labels = { 'app.kubernetes.io/part-of': 'odoo-capacity', 'app.kubernetes.io/name': name };
   const job = {
     apiVersion: 'batch/v1',

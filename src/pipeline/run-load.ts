@@ -47,6 +47,8 @@ export interface RunLoadOptions {
   allowUnneutralized?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** Epoch ms at which the embedded engine starts the load after its setup (see runPlan). */
+  startAt?: number;
   /** Called once the target answered and accepted the login, just before load starts. */
   onStart?: (info: { runDir: string; serverVersion: string }) => void;
   /** pg_stat_activity sampling interval (ms), default 1000. */
@@ -165,6 +167,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
           thresholds: options.thresholds,
           signal,
           onProgress: options.onProgress,
+          startAt: options.startAt,
         });
         ({ status, reason, thresholds } = result);
         if (breaker?.reason !== undefined && status === 'interrupted' && !options.signal?.aborted) {

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { LoadPlan } from '../../../src/engine/plan.js';
 import { exportK6Operator, operatorManifests, POD_NAME_ENV, SEGMENTS_TAG } from '../../../src/k6/operator.js';
-import { exportK8sJob, jobManifests, podScript } from '../../../src/k8s/job.js';
+import { exportK8sJob, jobManifests, podScript, START_DELAY_S } from '../../../src/k8s/job.js';
 
 const SCHEMAS = new URL('../../fixtures/k8s-schemas/', import.meta.url).pathname;
 const root = await mkdtemp(path.join(tmpdir(), 'k8s-manifests-'));
@@ -119,7 +119,7 @@ describe('export k8s-job', () => {
       spec: { completionMode: 'Indexed', completions: 3, parallelism: 3, backoffLimit: 0, template: { spec: { restartPolicy: 'Never' } } },
     });
     const deadline = (job as { spec: { activeDeadlineSeconds: number } }).spec.activeDeadlineSeconds;
-    expect(deadline).toBeGreaterThan(900 + 30 + 600);
+    expect(deadline).toBeGreaterThan(900 + 30 + 600 + START_DELAY_S);
     expect(deadline).toBeLessThan(900 + 30 + 600 + 3600);
     const [pod] = await docsOf(result.resultsPodFile);
     expect(errors(validatePodTemplate, { metadata: pod!.metadata, spec: pod!.spec })).toEqual([]);
@@ -181,8 +181,10 @@ describe('the Job pod script under a real sh', () => {
     const codes = await Promise.all([...first, pod(1)]);
     expect(codes).toEqual([0, 0, 0]);
     const args = await Promise.all([0, 1, 2].map(async (i) => (await readFile(path.join(calls, String(i)), 'utf8')).trim().split('\n')));
+    const startAt = Number(args[0]![5]);
+    expect(Math.abs(startAt - (Date.now() / 1000 + START_DELAY_S))).toBeLessThan(30); // one start time, set by the first pod through
     for (const [i, a] of args.entries()) {
-      expect(a).toEqual(['run', 'morning-order-wave', '--segment', `${i + 1}/3`, '--out', `${results}/uid-1`, '--no-report', '--duration', '900', '--threshold', 'p(95)<800']);
+      expect(a).toEqual(['run', 'morning-order-wave', '--segment', `${i + 1}/3`, '--start-at', String(startAt), '--out', `${results}/uid-1`, '--no-report', '--duration', '900', '--threshold', 'p(95)<800']);
     }
     expect((await readdir(path.join(results, 'uid-1', '.ready'))).sort()).toEqual(['0', '1', '2']);
   });
