@@ -7,6 +7,7 @@
 import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../engine/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
+import type { Sample } from '../engine/samples.js';
 import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../engine/thresholds.js';
 import { runK6 } from '../k6/run.js';
 import { startCollectors } from '../collect/index.js';
@@ -49,6 +50,8 @@ export interface RunLoadOptions {
   onProgress?: (progress: Progress) => void;
   /** Epoch ms at which the embedded engine starts the load after its setup (see runPlan). */
   startAt?: number;
+  /** Every sample the embedded engine emits (arrivals, iterations, steps), e.g. to keep raw latencies. */
+  onSample?: (sample: Sample) => void;
   /** Called once the target answered and accepted the login, just before load starts. */
   onStart?: (info: { runDir: string; serverVersion: string }) => void;
   /** pg_stat_activity sampling interval (ms), default 1000. */
@@ -167,6 +170,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
           thresholds: options.thresholds,
           signal,
           onProgress: options.onProgress,
+          onSample: options.onSample,
           startAt: options.startAt,
         });
         ({ status, reason, thresholds } = result);
