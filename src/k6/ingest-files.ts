@@ -85,6 +85,10 @@ export interface K6Output {
   lastT: number | null;
   iterations: number;
   droppedIterations: number;
+  /** The file has journey_duration points (whole journeys, as this tool's scripts report them). */
+  journeyDuration: boolean;
+  /** Iterations taken from k6's iteration_duration instead. */
+  fromIterationDuration: number;
 }
 
 /**
@@ -92,7 +96,7 @@ export interface K6Output {
  * @throws InputError when it holds no k6 point, or points of several k6-operator runners, or a
  *   runner other than the one its name says.
  */
-export async function readK6Output(file: string, plan: LoadPlan, windowMs = 1000): Promise<K6Output> {
+export async function readK6Output(file: string, plan: LoadPlan, windowMs = 1000, iterations: 'auto' | 'journey_duration' = 'auto'): Promise<K6Output> {
   const windows: MetricWindow[] = [];
   const instances = new Set<string>();
   const counts = new Set<string>();
@@ -100,6 +104,7 @@ export async function readK6Output(file: string, plan: LoadPlan, windowMs = 1000
   const ingest = new K6Ingest({
     emit: (w) => windows.push(w),
     windowMs,
+    iterations,
     scenarioJourneys: Object.fromEntries(plan.scenarios.map((s) => [scenarioName(s), s.journey])),
     onPoint: (p) => {
       points += 1;
@@ -142,6 +147,8 @@ export async function readK6Output(file: string, plan: LoadPlan, windowMs = 1000
     lastT: totals.lastT,
     iterations: totals.iterations,
     droppedIterations: totals.droppedIterations,
+    journeyDuration: ingest.hasJourneyDuration,
+    fromIterationDuration: ingest.iterationsFromIterationDuration,
   };
 }
 
@@ -194,10 +201,16 @@ export async function ingestK6(o: IngestK6Options): Promise<IngestK6Result> {
     collected.push(await readCollected(dir, manifest));
   }
 
+  const first = await Promise.all(files.map((file) => readK6Output(file, o.plan)));
+  // One script, one way to count iterations: when any runner reported journey_duration, a file
+  // that counted some from iteration_duration (before its first journey_duration, or with none)
+  // is read again counting journey_duration only.
+  const journeyScript = first.some((out) => out.journeyDuration);
   const outputs: K6Output[] = [];
   const journeys = new Set(o.plan.scenarios.map((s) => s.journey));
-  for (const file of files) {
-    const output = await readK6Output(file, o.plan);
+  for (const read of first) {
+    const output = journeyScript && read.fromIterationDuration > 0 ? await readK6Output(read.file, o.plan, 1000, 'journey_duration') : read;
+    const file = output.file;
     const stranger = output.windows.find((w) => !journeys.has(w.journey));
     if (stranger !== undefined) {
       throw new InputError(

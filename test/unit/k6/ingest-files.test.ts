@@ -104,6 +104,17 @@ describe('ingest k6: three runners, one run', () => {
     expect(Date.parse(run.manifest.endedAt!)).toBeGreaterThan(Date.parse(run.manifest.startedAt));
   });
 
+  it('counts iterations one way for all files: journey_duration, even in a file that holds none of them', async () => {
+    // Dealt in two, this fixture's points fall so that every journey_duration point is in one file
+    // and k6's iteration_duration points of the same iterations in the other.
+    const files = await deal(path.join(root, 'two'), 2, (i) => `segment-${i}-of-2.ndjson`);
+    const [a, b] = await Promise.all(files.map((f) => readK6Output(f, plan)));
+    expect([a!.journeyDuration, b!.journeyDuration]).toEqual([true, false]);
+    const result = await ingestK6({ paths: files, plan, outDir: path.join(root, 'runs'), id: 'two' });
+    const run = await readRun(result.dir);
+    expect(totals(run.windows).get('stock-inquiry/(iteration)')).toMatchObject({ ok: 79, scheduled: 80, dropped: 1 });
+  });
+
   it('keeps percentiles within HDR precision (0.1 %) of the raw journey durations k6 wrote', async () => {
     const raw = lines
       .map((l) => JSON.parse(l) as { type: string; metric: string; data: { value: number } })
