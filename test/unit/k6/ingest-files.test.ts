@@ -17,6 +17,7 @@ import { decodeHistogram, mergeEncoded, newHistogram, type Histogram } from '../
 import { readRun } from '../../../src/run/reader.js';
 import type { MetricWindow } from '../../../src/run/records.js';
 import { RunWriter } from '../../../src/run/writer.js';
+import { planOf } from '../engine/fake-odoo.js';
 
 const FIXTURE = new URL('../../fixtures/k6-0.48-odoo17/out.ndjson', import.meta.url).pathname;
 const lines = readFileSync(FIXTURE, 'utf8').split('\n').filter((l) => l.trim() !== '');
@@ -25,17 +26,8 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** The script of the fixture: one ramping-arrival-rate scenario `stock_inquiry` of journey stock-inquiry. */
 const plan: LoadPlan = {
-  version: 1,
+  ...planOf({ name: 'stock_inquiry', startRate: 2, stages: [{ durationS: 10, target: 10 }], preAllocatedVUs: 2, maxVUs: 4 }, 10),
   profile: 'k6-fixture',
-  seed: 1,
-  scale: 1,
-  compress: { factor: 1, keep: 'peak-rates' },
-  durationS: 10,
-  phases: [],
-  scenarios: [
-    { journey: 'stock-inquiry', name: 'stock_inquiry', executor: 'ramping-arrival-rate', startRate: 2, stages: [{ durationS: 10, target: 10 }], preAllocatedVUs: 2, maxVUs: 4, gracefulStopS: 30 },
-  ],
-  slos: {},
 };
 
 /** Deals the fixture's points into `n` files (Metric lines into every file), optionally tagging each point as k6-operator runner i of n. */

@@ -14,6 +14,7 @@ import { parseAllDocuments } from 'yaml';
 import type { LoadPlan } from '../../../src/engine/plan.js';
 import { exportK6Operator, operatorManifests, POD_NAME_ENV, SEGMENTS_TAG } from '../../../src/k6/operator.js';
 import { exportK8sJob, jobManifests, podScript, START_DELAY_S } from '../../../src/k8s/job.js';
+import { planOf } from '../engine/fake-odoo.js';
 
 const SCHEMAS = new URL('../../fixtures/k8s-schemas/', import.meta.url).pathname;
 const root = await mkdtemp(path.join(tmpdir(), 'k8s-manifests-'));
@@ -32,16 +33,8 @@ function errors(validate: ValidateFunction, doc: unknown): string[] {
 }
 
 const plan: LoadPlan = {
-  version: 1,
+  ...planOf({ journey: 'order-to-delivery', startRate: 0.5, stages: [{ durationS: 900, target: 2 }], preAllocatedVUs: 4, maxVUs: 40 }, 900),
   profile: 'morning-order-wave',
-  seed: 7,
-  scale: 2,
-  compress: { factor: 12, keep: 'peak-rates' },
-  durationS: 900,
-  phases: [],
-  scenarios: [
-    { journey: 'order-to-delivery', executor: 'ramping-arrival-rate', startRate: 0.5, stages: [{ durationS: 900, target: 2 }], preAllocatedVUs: 4, maxVUs: 40, gracefulStopS: 30 },
-  ],
   slos: { 'order-to-delivery': { p95Ms: 4000 } },
 };
 
