@@ -64,3 +64,28 @@ export function checkOptionalNumberFlag(flag: string, value: number | undefined,
 
 /** `--scale`: multiplies every business volume; a thousandfold is already beyond any staging server. */
 export const SCALE_RULE: NumberRule = { above: 0, max: 1000 };
+
+/**
+ * `--id`: the name of a new run directory — letters, digits, `.`, `_`, `-` (no path).
+ * @throws UsageError naming the flag.
+ */
+export function checkRunIdFlag(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) {
+    throw new UsageError(`--id: expected a directory name of letters, digits, '.', '_' or '-' (no '/'), got '${id}'`);
+  }
+  return id;
+}
+
+/**
+ * `--start-at`: an ISO 8601 time or epoch seconds, within the next 24 hours → epoch ms.
+ * @throws UsageError naming the flag.
+ */
+export function parseStartAt(text: string | undefined, now: number = Date.now()): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) * 1000 : Date.parse(text);
+  if (!Number.isFinite(ms)) throw new UsageError(`--start-at: expected an ISO 8601 time (2026-11-23T07:00:00Z) or epoch seconds, got '${text}'`);
+  if (ms < now) throw new UsageError(`--start-at: ${new Date(ms).toISOString()} is in the past`);
+  if (ms > now + 86_400_000) throw new UsageError(`--start-at: ${new Date(ms).toISOString()} is more than 24 hours away`);
+  return ms;
+}

@@ -12,8 +12,10 @@ import { pendingExitCode, setExitCode } from './exit.js';
 import { toolVersion } from './version.js';
 import { checkCommand } from './commands/check.js';
 import { cleanupCommand } from './commands/cleanup.js';
+import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
+import { ingestCommand } from './commands/ingest.js';
 import { labCommand } from './commands/lab.js';
 import { mergeCommand } from './commands/merge.js';
 import { modelCommand } from './commands/model.js';
@@ -40,6 +42,8 @@ export function buildParser(argv: string[]): Argv {
     .command(profilesCommand)
     .command(exportCommand)
     .command(mergeCommand)
+    .command(ingestCommand)
+    .command(collectCommand)
     .command(labCommand)
     .command(planCommand)
     .command(modelCommand)

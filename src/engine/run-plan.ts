@@ -66,6 +66,12 @@ export interface RunPlanOptions {
   thresholds?: Threshold[];
   /** Record the engine's own health per window (./self-monitor.ts). Default: on with the real clock only. */
   selfMonitor?: boolean;
+  /**
+   * Epoch ms at which the load starts, once setup and the VUs' logins are done: the segments of a
+   * distributed run then share plan time 0 and their setups do not overlap anyone's load. Setup
+   * that ends later starts the load at once, with a warning event.
+   */
+  startAt?: number;
 }
 
 export interface RunPlanResult {
@@ -172,6 +178,15 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
         });
     }
     if (stop.signal.aborted) return result([]);
+    if (o.startAt !== undefined) {
+      const lateMs = clock.now() - o.startAt;
+      if (lateMs > 0) {
+        emitEvent({ v: 1, type: 'warning', t: clock.now(), source: 'engine', message: startLateMessage(lateMs) });
+      } else {
+        await clock.sleepUntil(o.startAt, stop.signal);
+        if (stop.signal.aborted) return result([]);
+      }
+    }
 
     // 4. load
     let accepting = true; // samples of abandoned iterations that end after the run are ignored
@@ -342,3 +357,7 @@ function abortReasonText(reason: unknown): string {
   if (reason instanceof Error && reason.name !== 'AbortError' && reason.message !== '') return reason.message;
   return 'interrupted before the end of the plan';
 }
+
+/** The warning of a run whose setup ended after its --start-at. */
+export const startLateMessage = (lateMs: number) =>
+  `setup ended ${(lateMs / 1000).toFixed(1)} s after --start-at: the load started at once, out of step with the other segments by that much`;

@@ -99,3 +99,46 @@ export function segmentPlan<P extends { scenarios: readonly SegmentableScenario[
   });
   return { ...plan, scenarios, segment };
 }
+
+/** A part of a distributed run (a run directory, a k6 output file) and the segment it ran, if any. */
+export interface SegmentedPart {
+  name: string;
+  segment?: ExecutionSegment;
+}
+
+/** One-line messages of segmentCoverage, prefixed with the command (`merge`, `ingest k6`). */
+export const coverageMessages = {
+  duplicate: (command: string, first: string, again: string, segment: string) => `${command}: ${again} and ${first} both ran segment ${segment}; give each segment once`,
+  wholeAndSegment: (command: string, whole: string, segment: string) =>
+    `${command}: ${whole} ran the whole plan but ${segment} one segment; give the segments of one plan`,
+  counts: (command: string, a: string, n: number, b: string, m: number) => `${command}: ${a} is one of ${n} segments but ${b} one of ${m}; give the segments of one plan`,
+  missing: (command: string, segments: readonly string[], parts: string) =>
+    `${command}: segment${segments.length > 1 ? 's' : ''} ${segments.join(', ')} missing; give every segment's ${parts} (or --partial to use what there is)`,
+  partialReason: (segments: readonly string[]) => `segment${segments.length > 1 ? 's' : ''} ${segments.join(', ')} missing: the run covers part of the plan`,
+};
+
+/**
+ * The segments (`i/n`) missing from the parts of one distributed run: none when no part has a
+ * segment (whole-plan parts simply add up).
+ * @throws InputError `SEGMENTS_MISMATCH` when whole-plan parts and segments are mixed or segment
+ *   counts differ, `SEGMENT_DUPLICATE` when two parts ran the same segment.
+ */
+export function missingSegments(command: string, parts: readonly SegmentedPart[]): string[] {
+  const segmented = parts.filter((p) => p.segment !== undefined);
+  if (segmented.length === 0) return [];
+  const first = segmented[0]!;
+  const count = first.segment!.count;
+  const whole = parts.find((p) => p.segment === undefined);
+  if (whole !== undefined) throw new InputError('SEGMENTS_MISMATCH', coverageMessages.wholeAndSegment(command, whole.name, first.name));
+  const seen = new Map<number, string>();
+  for (const p of segmented) {
+    const { index, count: other } = p.segment!;
+    if (other !== count) throw new InputError('SEGMENTS_MISMATCH', coverageMessages.counts(command, first.name, count, p.name, other));
+    const before = seen.get(index);
+    if (before !== undefined) throw new InputError('SEGMENT_DUPLICATE', coverageMessages.duplicate(command, before, p.name, `${index}/${count}`));
+    seen.set(index, p.name);
+  }
+  return Array.from({ length: count }, (_, i) => i + 1)
+    .filter((i) => !seen.has(i))
+    .map((i) => `${i}/${count}`);
+}

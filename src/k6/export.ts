@@ -50,8 +50,10 @@ ODOO_URL=https://staging.example.com ODOO_DB=staging ODOO_LOGIN=loadtest ODOO_PA
   records the journeys create so \`odoo-capacity cleanup\` finds them).
 - Load only a **staging copy** (neutralized database): the script does not check, \`odoo-capacity run\` does.
 - Exit code 99: thresholds crossed.
-- Several machines: \`k6 run --execution-segment 0:1/4 --execution-segment-sequence 0,1/4,2/4,3/4,1 script.js\`
-  on the first of four (and \`1/4:2/4\` …), or \`odoo-capacity export k6-operator\` for Kubernetes.
+- Several machines: \`k6 run --execution-segment 0:1/4 --execution-segment-sequence 0,1/4,2/4,3/4,1 --out json=segment-1-of-4.ndjson script.js\`
+  on the first of four (and \`1/4:2/4\` … with \`segment-2-of-4.ndjson\` …), then
+  \`odoo-capacity ingest k6 segment-*-of-4.ndjson --profile ${plan.profile} --out runs\` (with the plan flags this script
+  was exported with) makes one run directory of them; \`odoo-capacity export k6-operator --results-pvc\` does the same on Kubernetes.
 - Into a run directory (analysis and report): \`odoo-capacity run ${plan.profile} --engine k6\` runs k6 and
   ingests its \`--out json\` stream as it is written.
 

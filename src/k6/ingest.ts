@@ -60,6 +60,14 @@ export interface K6IngestOptions {
   /** k6 scenario name → journey (points such as dropped_iterations carry only `scenario`). */
   scenarioJourneys?: Record<string, string>;
   keepRaw?: boolean;
+  /** Every point as parsed, before it is aggregated (tags included). */
+  onPoint?: (point: K6Point) => void;
+  /**
+   * Which metric makes the iterations: `journey_duration` (this tool's scripts), k6's own
+   * `iteration_duration`, or `auto` (default): iteration_duration until the first journey_duration
+   * point, then journey_duration only.
+   */
+  iterations?: 'auto' | 'journey_duration' | 'iteration_duration';
 }
 
 /** RFC 3339 with up to nanoseconds → epoch ms with the fraction kept. */
@@ -96,7 +104,9 @@ export class K6Ingest {
   private readonly closeLagMs: number;
   private readonly journeys: Record<string, string>;
   private latest = -Infinity;
-  private hasJourneyDuration = false;
+  private journeyDurationSeen = false;
+  /** Iterations made from iteration_duration points (in `auto` mode: those before the first journey_duration). */
+  iterationsFromIterationDuration = 0;
   private partial = '';
   /** Points with only a `scenario` tag whose journey is not known yet (k6 drops before any request). */
   private readonly pending = new Map<string, K6Point[]>();
@@ -114,6 +124,11 @@ export class K6Ingest {
     lastT: null,
     badLines: 0,
   };
+
+  /** Whether a journey_duration point was seen (the script reports whole journeys). */
+  get hasJourneyDuration(): boolean {
+    return this.journeyDurationSeen;
+  }
 
   constructor(private readonly o: K6IngestOptions) {
     this.windows = new WindowAggregator(o.windowMs ?? 1000, o.emit);
@@ -136,12 +151,17 @@ export class K6Ingest {
       this.totals.badLines += 1;
       return;
     }
-    if (point !== null) this.point(point);
+    if (point === null) return;
+    this.o.onPoint?.(point);
+    this.point(point);
   }
 
-  /** The rest of the file (a last line without newline), then every open window. */
-  end(): void {
-    if (this.partial.trim() !== '') this.line(this.partial);
+  /**
+   * The rest of the file (a last line without newline), then every open window.
+   * @param o.tornLastLine the file was cut mid-write: a last line without newline is dropped, not counted as bad.
+   */
+  end(o: { tornLastLine?: boolean } = {}): void {
+    if (this.partial.trim() !== '' && !o.tornLastLine) this.line(this.partial);
     this.partial = '';
     for (const [scenario, points] of this.pending) {
       this.journeys[scenario] = scenario; // never learnt: the scenario stands for the journey
@@ -202,12 +222,15 @@ export class K6Ingest {
         break;
       case 'iteration_duration':
         totals.iterationDuration.recordValue(toUs(p.value));
-        if (!this.hasJourneyDuration) this.iteration(journey, p, null);
+        if (this.o.iterations === 'iteration_duration' || (this.o.iterations !== 'journey_duration' && !this.journeyDurationSeen)) {
+          this.iterationsFromIterationDuration += 1;
+          this.iteration(journey, p, null);
+        }
         break;
       case 'journey_duration':
-        this.hasJourneyDuration = true;
+        this.journeyDurationSeen = true;
         totals.journeyDuration.recordValue(toUs(p.value));
-        this.iteration(journey, p, p.tags.outcome === undefined || p.tags.outcome === 'ok' ? null : errorKindOf({ kind: p.tags.outcome }));
+        if (this.o.iterations !== 'iteration_duration') this.iteration(journey, p, p.tags.outcome === undefined || p.tags.outcome === 'ok' ? null : errorKindOf({ kind: p.tags.outcome }));
         break;
       case 'step_duration':
         push.push({

@@ -8,6 +8,8 @@
  *                     │      └──► whatIfTable (the run's plan simulated with measured demands)
  *                     └───────────► writeReport
  */
+import { InputError } from '../errors.js';
+import { isCollectOnly } from '../run/collect-join.js';
 import { readRun } from '../run/reader.js';
 import { summarizeRun } from '../analyze/summarize.js';
 import { noRequestsMessage } from '../analyze/recommend.js';
@@ -46,6 +48,12 @@ export interface BuildReportOptions {
 
 export async function buildReport(runDir: string, options: BuildReportOptions = {}): Promise<BuiltReport> {
   const run = await readRun(runDir);
+  if (isCollectOnly(run.manifest)) {
+    throw new InputError(
+      'REPORT_COLLECT_ONLY',
+      `${runDir}: a collect-only run (odoo-capacity collect) has no load to report; join it to the load: ingest k6 <outputs> --collect ${runDir}, or merge <run dirs> ${runDir}`,
+    );
+  }
   const warnings = [...run.warnings];
   const summary = summarizeRun(run);
   const forecast = options.forecast === undefined ? undefined : await readForecast(options.forecast);

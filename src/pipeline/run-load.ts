@@ -7,9 +7,11 @@
 import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../engine/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
+import type { Sample } from '../engine/samples.js';
 import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../engine/thresholds.js';
 import { runK6 } from '../k6/run.js';
 import { startCollectors } from '../collect/index.js';
+import { writerSinks } from './collector-sinks.js';
 import { createClient } from '../odoo/connect.js';
 import { detectVersion } from '../odoo/version.js';
 import { assertStaging } from '../odoo/staging.js';
@@ -48,6 +50,10 @@ export interface RunLoadOptions {
   allowUnneutralized?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** Epoch ms at which the embedded engine starts the load after its setup (see runPlan). */
+  startAt?: number;
+  /** Every sample the embedded engine emits (arrivals, iterations, steps), e.g. to keep raw latencies. */
+  onSample?: (sample: Sample) => void;
   /** Called once the target answered and accepted the login, just before load starts. */
   onStart?: (info: { runDir: string; serverVersion: string }) => void;
   /** pg_stat_activity sampling interval (ms), default 1000. */
@@ -122,15 +128,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
     statsIntervalMs: options.statsIntervalMs,
     odooLogFile: options.odooLogFile,
     pgLogFile: options.pgLogFile,
-    sinks: {
-      pgActivity: (sample) => writer.pgActivity(sample),
-      pgWaitProfile: (profile) => writer.append('pg_wait_sampling', profile),
-      pgStats: (record) => writer.append('pg_stats', record),
-      odooLog: (record) => writer.append('odoo_log', record),
-      pgLog: (record) => writer.append('pg_log', record),
-      gap: (gap) => writer.event({ v: 1, type: 'collector-gap', t: Date.now(), ...gap }),
-      warning: (source, message) => writer.event({ v: 1, type: 'warning', t: Date.now(), source, message }),
-    },
+    sinks: writerSinks(writer),
   });
   await writer.update({ collectors: collectors.collectors });
   for (const line of collectors.privileges?.missing ?? []) options.onWarning?.(line);
@@ -175,6 +173,8 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
           thresholds: options.thresholds,
           signal,
           onProgress: options.onProgress,
+          onSample: options.onSample,
+          startAt: options.startAt,
         });
         ({ status, reason, thresholds } = result);
         if (breaker?.reason !== undefined && status === 'interrupted' && !options.signal?.aborted) {

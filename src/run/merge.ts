@@ -9,12 +9,17 @@
  *   segment removed and its VU pools summed back, status the worst of the runs'.
  *
  * Runs must share windowMs and the profile; their clocks must agree (NTP) since windows are
- * aligned to epoch time.
+ * aligned to epoch time. Segmented runs must be complete (every segment i/n once) unless `partial`.
+ * A collect-only directory (`odoo-capacity collect`) among them adds its collectors' streams,
+ * clipped to the load's window (./collect-join.ts).
  */
-import { mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { clipCollected, isCollectOnly, readCollected, withCollected, type CollectedRun } from './collect-join.js';
 import { encodeHistogram, mergeEncoded } from './histogram.js';
+import { byTime, ndjsonFiles, readLines, writeNdjson, type TimedRecord } from './ndjson.js';
+import { coverageMessages, missingSegments } from '../engine/segment.js';
 import { readRun } from './reader.js';
 import type { MetricWindow, RunManifest, RunStatus } from './records.js';
 
@@ -120,35 +125,58 @@ export interface MergeResult {
   id: string;
   runs: number;
   windows: number;
+  /** Segments i/n that were missing (only with `partial`). */
+  missing: string[];
+}
+
+export interface MergeOptions {
+  /** Id (directory name) of the merged run; default `<first id>-merged`. */
+  id?: string;
+  /** Merge even when segments are missing: the run is marked failed, naming them. */
+  partial?: boolean;
 }
 
 /**
- * Merges run directories into `outDir/<id>` (id: `<first id>-merged` unless given).
- * @throws InputError when a directory is not a readable run or the runs do not belong together.
+ * Merges run directories into `outDir/<id>`.
+ * @throws InputError when a directory is not a readable run, the runs do not belong together, or a segment is missing.
  */
-export async function mergeRuns(dirs: readonly string[], outDir: string, id?: string): Promise<MergeResult> {
+export async function mergeRuns(dirs: readonly string[], outDir: string, options: MergeOptions = {}): Promise<MergeResult> {
   if (dirs.length === 0) throw new InputError('MERGE_EMPTY', 'merge: expected at least one run directory');
   await refuseSameDirectoryTwice(dirs);
-  const runs = await Promise.all(dirs.map((d) => readRun(d)));
-  refuseDuplicateRuns(runs.map((r, i) => ({ dir: dirs[i] ?? '', manifest: r.manifest })));
-  const mergedId = id ?? `${runs[0]?.manifest.id ?? 'run'}-merged`;
-  const manifest = mergeManifests(runs.map((r) => r.manifest), mergedId);
+  const all = await Promise.all(dirs.map(async (dir) => ({ dir, run: await readRun(dir) })));
+  const loads = all.filter((r) => !isCollectOnly(r.run.manifest));
+  if (loads.length === 0) throw new InputError('MERGE_EMPTY', mergeMessages.onlyCollected);
+  const collected = await Promise.all(all.filter((r) => isCollectOnly(r.run.manifest)).map((r) => readCollected(r.dir, r.run.manifest)));
+  refuseDuplicateRuns(all.map((r) => ({ dir: r.dir, manifest: r.run.manifest })));
+  const missing = missingSegments(
+    'merge',
+    loads.map((r) => ({ name: r.dir, segment: r.run.manifest.segment ?? r.run.manifest.plan.segment })),
+  );
+  if (missing.length > 0 && !options.partial) throw new InputError('MERGE_INCOMPLETE', coverageMessages.missing('merge', missing, 'run directory'));
+  const mergedId = options.id ?? `${loads[0]?.run.manifest.id ?? 'run'}-merged`;
+  let manifest = withCollected(mergeManifests(loads.map((r) => r.run.manifest), mergedId), collected);
+  if (missing.length > 0) manifest = { ...manifest, status: 'failed', statusReason: [manifest.statusReason, coverageMessages.partialReason(missing)].filter(Boolean).join('; ') };
   const dir = path.join(outDir, mergedId);
   await mkdir(outDir, { recursive: true });
   await mkdir(dir); // never overwrite a run
-  const windows = mergeWindows(runs.flatMap((r) => r.windows));
+  const windows = mergeWindows(loads.flatMap((r) => r.run.windows));
   await writeNdjson(path.join(dir, 'metrics.ndjson'), windows);
   // Every other stream (events, pg_activity, engine, collectors' streams) concatenated by time.
-  const streams = new Set<string>();
-  for (const d of dirs) for (const f of await readdir(d)) if (f.endsWith('.ndjson') && f !== 'metrics.ndjson') streams.add(f);
-  for (const file of streams) {
-    const records: Array<{ t?: unknown }> = [];
-    for (const d of dirs) records.push(...(await readLines(path.join(d, file))));
-    records.sort((a, b) => (typeof a.t === 'number' ? a.t : 0) - (typeof b.t === 'number' ? b.t : 0));
-    await writeNdjson(path.join(dir, file), records);
-  }
+  const streams = new Map<string, TimedRecord[]>();
+  for (const { dir: d } of loads) for (const file of await ndjsonFiles(d)) if (file !== 'metrics.ndjson') streams.set(file, [...(streams.get(file) ?? []), ...(await readLines(path.join(d, file)))]);
+  addCollected(streams, collected, manifest);
+  for (const [file, records] of streams) await writeNdjson(path.join(dir, file), byTime(records));
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  return { dir, id: mergedId, runs: runs.length, windows: windows.length };
+  return { dir, id: mergedId, runs: loads.length, windows: windows.length, missing };
+}
+
+/** Adds the collect runs' streams, clipped to the load window of `manifest`, into `streams`. */
+export function addCollected(streams: Map<string, TimedRecord[]>, collected: readonly CollectedRun[], manifest: Pick<RunManifest, 'startedAt' | 'endedAt'>): void {
+  const from = Date.parse(manifest.startedAt);
+  const to = manifest.endedAt === undefined ? from : Date.parse(manifest.endedAt);
+  for (const run of collected) {
+    for (const [file, records] of clipCollected(run, from, to)) streams.set(file, [...(streams.get(file) ?? []), ...records]);
+  }
 }
 
 /** The same directory given twice (by any spelling: relative, trailing slash, symlink) would double count it. */
@@ -181,30 +209,8 @@ function refuseDuplicateRuns(runs: ReadonlyArray<{ dir: string; manifest: RunMan
 }
 
 export const mergeMessages = {
+  onlyCollected: 'merge: every directory given is a collect-only run (odoo-capacity collect); give the load runs too',
   sameDirectory: (first: string, again: string) => `merge: ${again} is the same run directory as ${first}; give each run once`,
   sameRun: (first: string, again: string, id: string) => `merge: ${again} and ${first} are both run ${id} (a copy?); give each run once`,
-  sameSegment: (first: string, again: string, segment: string) => `merge: ${again} and ${first} both ran segment ${segment}; give each segment once`,
+  sameSegment: (first: string, again: string, segment: string) => coverageMessages.duplicate('merge', first, again, segment),
 };
-
-async function readLines(file: string): Promise<Array<{ t?: unknown }>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const out: Array<{ t?: unknown }> = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      out.push(JSON.parse(line) as { t?: unknown });
-    } catch {
-      // A torn last line of a crashed run (readRun warns about it for metrics/events).
-    }
-  }
-  return out;
-}
-
-async function writeNdjson(file: string, records: readonly unknown[]): Promise<void> {
-  await writeFile(file, records.map((r) => JSON.stringify(r)).join('\n') + (records.length > 0 ? '\n' : ''));
-}

@@ -49,6 +49,12 @@ export interface RunManifest {
   segment?: { index: number; count: number };
   /** This run was merged from these runs (`merge`). Added with issue 6. */
   mergedFrom?: MergedFrom[];
+  /**
+   * `collect`: the directory holds only the collectors' streams of a time window, no load
+   * (`odoo-capacity collect`, while other machines make the load); `merge` and `ingest k6 --collect`
+   * join it to the load runs. Absent: a load run. Added with issue 18.
+   */
+  kind?: 'collect';
 }
 
 /** The tested server: HTTP workers, cores Odoo and PostgreSQL share, cores of a separate database host; and who said so. */
@@ -358,7 +364,10 @@ export interface EngineHealthRecord {
 
 /** How the run directory was produced from several (run `merge`, src/run/merge.ts). */
 export interface MergedFrom {
+  /** Run id, or for `ingest k6` the k6 output file's name. */
   id: string;
+  /** `collect`: a collect-only run whose streams were joined (issue 18). */
+  kind?: 'collect';
   /** Execution segment of that run (`run --segment i/n`), when it had one. */
   segment?: { index: number; count: number };
   status: RunStatus;

@@ -32,6 +32,10 @@ export interface ManifestInput {
   windowMs?: number;
   host?: RunManifest['host'];
   server?: RunManifest['server'];
+  /** One execution segment of the plan (`run --segment i/n`). */
+  segment?: RunManifest['segment'];
+  /** `collect`: a collect-only directory (no load). */
+  kind?: RunManifest['kind'];
 }
 
 export interface CreateRunOptions {
@@ -103,6 +107,8 @@ export class RunWriter {
       windowMs: input.windowMs ?? 1000,
       host: { ...(input.host ?? { hostname: hostname(), cpus: cpus().length, platform: process.platform, node: process.version }), pid: process.pid },
       ...(input.server ? { server: input.server } : {}),
+      ...(input.segment ? { segment: { index: input.segment.index, count: input.segment.count } } : {}),
+      ...(input.kind ? { kind: input.kind } : {}),
     };
     const writer = new RunWriter(dir, manifest, {
       now,

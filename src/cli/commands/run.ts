@@ -19,6 +19,7 @@ export interface RunCommandOptions extends ServerShapeOptions, TargetOptions, Od
   'stats-interval': number;
   'odoo-log'?: string;
   'pg-log'?: string;
+  'start-at'?: string;
 }
 
 export const runCommand: CommandModule<object, RunCommandOptions> = {
@@ -42,6 +43,10 @@ export const runCommand: CommandModule<object, RunCommandOptions> = {
       .option('stats-interval', { type: 'number', default: 5000, describe: 'PostgreSQL counter snapshots (pg_stat_database, pg_stat_statements), ms' })
       .option('odoo-log', { type: 'string', describe: "Follow this Odoo log file during the run (request timings, retries, worker kills)" })
       .option('pg-log', { type: 'string', describe: 'Follow this PostgreSQL server log (serialization failures, deadlocks)' })
+      .option('start-at', {
+        type: 'string',
+        describe: 'Start the load at this time once setup and logins are done (ISO 8601 or epoch seconds): the segments of a distributed run start together',
+      })
       .example(
         'ODOO_PASSWORD=… $0 run morning-order-wave --target https://staging.example.com --db staging --login loadtest --pg postgres://monitor@db/staging --duration 900',
         'Compress the morning wave into 15 minutes against staging',

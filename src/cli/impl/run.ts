@@ -7,7 +7,7 @@ import type { TransportName } from '../../odoo/types.js';
 import { runLoad } from '../../pipeline/run-load.js';
 import { buildReport } from '../../pipeline/build-report.js';
 import { UsageError } from '../../errors.js';
-import { checkNumberFlag, SCALE_RULE, serverShapeFromFlags } from '../flag-checks.js';
+import { checkNumberFlag, parseStartAt, SCALE_RULE, serverShapeFromFlags } from '../flag-checks.js';
 import { segmentPlan } from '../../engine/segment.js';
 import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js';
 import { ExitCode } from '../exit-codes.js';
@@ -34,6 +34,8 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   if (options.duration !== undefined && !(options.duration > 0)) {
     throw new UsageError(`--duration: expected seconds above 0, got ${options.duration}.`);
   }
+  const startAt = parseStartAt(options['start-at']);
+  if (startAt !== undefined && options.engine === 'k6') throw new UsageError('--start-at: works with the embedded engine only (k6 starts at once).');
   const caps = capsFromOptions(options);
   const breaker = breakerFromOptions(options);
   // A dry run sends nothing, so it needs no password (a file or config given is still read).
@@ -79,6 +81,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       statsIntervalMs: options['stats-interval'],
       odooLogFile: options['odoo-log'],
       ...(server ? { server, ...(server.workers ? { odooWorkers: server.workers } : {}) } : {}),
+      ...(startAt !== undefined ? { startAt } : {}),
       pgLogFile: options['pg-log'],
       onWarning: (message) => process.stderr.write(`warning: ${stripControl(message, true)}\n`),
       signal: controller.signal,

@@ -108,8 +108,11 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       if (!queue.length) return;
       // A worker killed a moment ago is disconnected before its 'exit' arrives: leave it to be replaced.
       if (slot.kind !== 'http' || !slot.ready || slot.current || !slot.child.connected) continue;
-      const pending = queue.shift() as PendingRequest;
-      if (pending.res.destroyed) continue;
+      // Requests whose client gave up while queued are dropped without taking the worker's turn:
+      // skipping the worker instead could leave live requests queued behind idle workers for good.
+      let pending = queue.shift();
+      while (pending !== undefined && pending.res.destroyed) pending = queue.shift();
+      if (pending === undefined) return;
       slot.current = pending;
       slot.busySince = Date.now();
       // If the channel closes under us, the worker's 'exit' handler answers this request with 502.

@@ -207,6 +207,26 @@ describe('prefork model, transactions and log', () => {
     expect(pids).toHaveLength(2);
   });
 
+  it('serves a queued request behind requests whose clients gave up (no idle worker left waiting)', async () => {
+    const url = lab.server.url;
+    // Both workers busy with a login (real PBKDF2, ~0.3 s); behind them three requests whose
+    // clients hang up while queued, then a live one. When the workers free up, the abandoned
+    // requests must not take the workers' turns and leave the live one queued behind idle workers.
+    const logins = [0, 1].map(() => xmlrpc(url, 'common', 'authenticate', [DB, 'admin', ADMIN_PASSWORD, {}]));
+    await new Promise((r) => setTimeout(r, 30));
+    const abandoned = [0, 1, 2].map(async () => {
+      const controller = new AbortController();
+      const request = fetch(`${url}/web/webclient/version_info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"jsonrpc":"2.0","method":"call","params":{},"id":1}', signal: controller.signal });
+      setTimeout(() => controller.abort(), 40);
+      await request.catch(() => undefined);
+    });
+    await Promise.all(abandoned);
+    const live = jsonCall(url, '/web/webclient/version_info', {});
+    await Promise.all(logins);
+    const answer = await Promise.race([live, new Promise<'stalled'>((r) => setTimeout(() => r('stalled'), 10_000))]);
+    expect(answer === 'stalled' ? answer : answer.status).toBe(200);
+  });
+
   it('runs calls in REPEATABLE READ on connections named odoo-<worker pid>', async () => {
     await executeKw(lab.server.url, 'res.partner', 'search', [[]], { limit: 1 });
     const names = await db.query<{ application_name: string }>(`SELECT DISTINCT application_name FROM pg_stat_activity WHERE application_name LIKE 'odoo-%'`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../../scenarios/journeys/types.js';
 import { FakeClock } from '../../../src/engine/fake-clock.js';
-import { runPlan, type Progress } from '../../../src/engine/run-plan.js';
+import { runPlan, startLateMessage, type Progress } from '../../../src/engine/run-plan.js';
 import type { Sample } from '../../../src/engine/samples.js';
 import { decodeHistogram, mergeEncoded } from '../../../src/run/histogram.js';
 import { fakeClient, KindError, MemorySink, planOf, searchJourney, type FakeOdooOptions } from './fake-odoo.js';
@@ -20,6 +20,21 @@ const iterationWindows = (sink: MemorySink) => sink.windows.filter((w) => w.step
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('runPlan in fake time', () => {
+  it('starts the load at startAt once setup is done, or at once with a warning when setup ended later', async () => {
+    const { clock, sink, createClient } = setup({ serviceMs: 50, loginMs: 300 });
+    const onTime = await runPlan({ plan: planOf({ ...flat(10, 2), preAllocatedVUs: 2, maxVUs: 10 }, 2), journeys: { 'stock-inquiry': searchJourney }, createClient, sink, clock, startAt: START + 7_000 });
+    expect(onTime).toMatchObject({ status: 'completed', scheduled: 20 });
+    expect(iterationWindows(sink)[0]?.t).toBe(START + 7_000); // plan time 0 = startAt, not the end of setup
+    expect(sink.events.filter((e) => e.type === 'warning')).toEqual([]);
+
+    const late = setup({ serviceMs: 50, loginMs: 300 });
+    await runPlan({ plan: planOf({ ...flat(10, 2), preAllocatedVUs: 2, maxVUs: 10 }, 2), journeys: { 'stock-inquiry': searchJourney }, createClient: late.createClient, sink: late.sink, clock: late.clock, startAt: START + 100 });
+    const warning = late.sink.events.find((e) => e.type === 'warning');
+    expect(warning && 'message' in warning ? warning.message : '').toMatch(/^setup ended \d+\.\d s after --start-at: the load started at once/);
+    expect(startLateMessage(1234)).toContain('1.2 s');
+    expect(late.sink.windows.length).toBeGreaterThan(0);
+  });
+
   it('starts exactly 600 iterations at a constant 20/s for 30 s, and the windows add up', async () => {
     const { clock, counters, sink, createClient } = setup({ serviceMs: 50 });
     const progress: Progress[] = [];
