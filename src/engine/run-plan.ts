@@ -66,6 +66,8 @@ export interface RunPlanOptions {
   thresholds?: Threshold[];
   /** Record the engine's own health per window (./self-monitor.ts). Default: on with the real clock only. */
   selfMonitor?: boolean;
+  /** JourneyContext.serverMajor: the target's major version, so interactive journeys speak its web client. */
+  serverMajor?: number;
 }
 
 export interface RunPlanResult {
@@ -250,6 +252,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
           signal: stop.signal,
           onAccessDenied: (_vu, message) => accessDenied(b.journey, message),
           params: o.plan.scenarios[i]?.params,
+          serverMajor: o.serverMajor,
         });
         return b.run({ clock, startMs, signal: stop.signal, pool, iterations }, samples);
       }),

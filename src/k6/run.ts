@@ -54,6 +54,8 @@ export interface RunK6Options {
   signal?: AbortSignal;
   /** Poll interval of the NDJSON file, ms. Default 200. */
   pollMs?: number;
+  /** The target's major version, passed to the script as ODOO_MAJOR (JourneyContext.serverMajor). */
+  serverMajor?: number;
 }
 
 export interface RunK6Result {
@@ -94,7 +96,7 @@ export async function runK6(o: RunK6Options): Promise<RunK6Result> {
 
   const log = createWriteStream(path.join(dir, 'k6.log'));
   const child = spawn(k6, ['run', '--quiet', '--out', `json=${out}`, ...k6SegmentArgs(o.plan.segment), script], {
-    env: { ...process.env, ODOO_URL: o.target.url, ODOO_DB: o.target.db, ODOO_LOGIN: o.target.login, ODOO_PASSWORD: o.target.password, ODOO_CAPACITY_TAG: o.writer.id },
+    env: { ...process.env, ODOO_URL: o.target.url, ODOO_DB: o.target.db, ODOO_LOGIN: o.target.login, ODOO_PASSWORD: o.target.password, ODOO_CAPACITY_TAG: o.writer.id, ...(o.serverMajor !== undefined ? { ODOO_MAJOR: String(o.serverMajor) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let lastError = '';

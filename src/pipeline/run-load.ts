@@ -139,7 +139,10 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
   try {
     const journeysUsed = Object.fromEntries(plan.scenarios.map((s) => [s.journey, options.journeys[s.journey]!]));
     if (options.engine === 'k6') {
-      const result = await runK6({ plan, thresholds: options.thresholds ?? thresholdsFromSlos(plan.slos), target, writer, signal: options.signal });
+      const result = await runK6({
+        plan, thresholds: options.thresholds ?? thresholdsFromSlos(plan.slos), target, writer, signal: options.signal,
+        serverMajor: Number.isFinite(version.major) ? version.major : undefined,
+      });
       ({ status, reason, thresholds } = result);
       if (result.k6ThresholdsCrossed && thresholds.every((t) => t.pass)) {
         // k6 judged a threshold we could not recompute from its output: trust k6's exit code 99.
@@ -169,6 +172,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
             engine: (record) => writer.append('engine', record),
           },
           tag: runId,
+          serverMajor: Number.isFinite(version.major) ? version.major : undefined,
           thresholds: options.thresholds,
           signal,
           onProgress: options.onProgress,
