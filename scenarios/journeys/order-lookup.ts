@@ -11,7 +11,7 @@
  *
  * The first time in a VU's session each list's action and views load (/web/action/load, get_views).
  */
-import { noData, pickOne } from './common.js';
+import { noData, pickOne, SETUP_LIMIT } from './common.js';
 import { loadCustomers, type Named } from './order-entry.js';
 import type { Journey, JourneyContext } from './types.js';
 import { openForm, openMenu, reloadList, searchMenu } from './web-client/navigation.js';
@@ -38,10 +38,22 @@ export const orderLookup: Journey<OrderLookupData> = {
   steps: ORDER_LOOKUP_STEPS,
   modules: ['sale'],
 
+  /** Customers with confirmed orders (what people look up), else any customer. */
   async setup(client) {
-    const customers = await loadCustomers(client, NAME);
-    if (customers.length === 0) throw noData(NAME, 'customers', 'res.partner');
-    return { customers };
+    const orders = await client.call<Array<{ partner_id: [number, string] | false }>>('sale.order', 'search_read', [[['state', '=', 'sale']]], {
+      fields: ['partner_id'], limit: SETUP_LIMIT, order: 'id desc',
+    });
+    const seen: Record<number, boolean> = {};
+    const customers: Named[] = [];
+    for (const order of orders) {
+      if (!order.partner_id || seen[order.partner_id[0]]) continue;
+      seen[order.partner_id[0]] = true;
+      customers.push({ id: order.partner_id[0], term: order.partner_id[1] });
+    }
+    if (customers.length > 0) return { customers };
+    const any = await loadCustomers(client, NAME);
+    if (any.length === 0) throw noData(NAME, 'customers', 'res.partner');
+    return { customers: any };
   },
 
   async run(ctx: JourneyContext<OrderLookupData>): Promise<void> {

@@ -77,6 +77,11 @@ export const resPartner: ModelDef = {
       env.spend(0.4);
       return id;
     }),
+    /** partner_autocomplete: company suggestions from the IAP service — none on a neutralized database. */
+    async autocomplete(env) {
+      env.spend(1);
+      return [];
+    },
   },
 };
 
