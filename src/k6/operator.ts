@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { LoadPlan } from '../engine/plan.js';
 import type { Threshold } from '../engine/thresholds.js';
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script } from './bundle.js';
 
 export interface OperatorManifests {
@@ -45,8 +46,15 @@ export function operatorManifests(o: { plan: LoadPlan; script: string; paralleli
 }
 
 /** Writes `testrun.yaml` (ConfigMap + TestRun, one YAML stream) into `outDir`. */
-export async function exportK6Operator(o: { plan: LoadPlan; thresholds: readonly Threshold[]; parallelism: number; outDir: string; namespace?: string }): Promise<{ file: string; manifests: OperatorManifests }> {
-  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds });
+export async function exportK6Operator(o: {
+  plan: LoadPlan;
+  thresholds: readonly Threshold[];
+  parallelism: number;
+  outDir: string;
+  namespace?: string;
+  journeySources?: readonly JourneySource[];
+}): Promise<{ file: string; manifests: OperatorManifests }> {
+  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds, journeySources: o.journeySources });
   const manifests = operatorManifests({ plan: o.plan, script: bundle.code, parallelism: o.parallelism, namespace: o.namespace });
   await mkdir(o.outDir, { recursive: true });
   const file = path.join(o.outDir, 'testrun.yaml');

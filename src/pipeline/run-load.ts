@@ -4,6 +4,7 @@
  * Everything measured is appended to the run directory as it happens; an abort, Ctrl-C or a crash
  * leaves a run that `report` can read.
  */
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../engine/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
@@ -29,6 +30,8 @@ export interface RunLoadOptions {
   /** Thresholds to evaluate (default: the plan's SLOs). */
   thresholds?: Threshold[];
   journeys: Record<string, Journey>;
+  /** The profile's own journey files (scenarios/journeys/load.ts), for the k6 engine's bundle. */
+  journeySources?: readonly JourneySource[];
   target: OdooTarget;
   /** Overrides every journey's own transport. */
   transport?: TransportName;
@@ -142,6 +145,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
       const result = await runK6({
         plan, thresholds: options.thresholds ?? thresholdsFromSlos(plan.slos), target, writer, signal: options.signal,
         serverMajor: Number.isFinite(version.major) ? version.major : undefined,
+        journeySources: options.journeySources,
       });
       ({ status, reason, thresholds } = result);
       if (result.k6ThresholdsCrossed && thresholds.every((t) => t.pass)) {

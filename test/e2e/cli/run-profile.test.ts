@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -38,6 +38,30 @@ describe.skipIf(!existsSync(cli))('run with a profile file of the user', () => {
     expect(out.stdout).toContain(name);
     // 3 business hours from 100 to 400 orders/h = 750 orders; compressed into 60 s keeping peak rates.
     expect(out.stdout).toContain('order-entry');
+  });
+
+  it('runs a journey file of the user\'s named by the profile (dry run), and exports it for k6', () => {
+    mkdirSync(path.join(dir, 'journeys'), { recursive: true });
+    writeFileSync(path.join(dir, 'journeys', 'quote.yaml'), 'name: quick-quote\nsteps:\n  - name: count\n    call: { model: sale.order, method: search_count, args: [[]] }\n');
+    writeFileSync(
+      path.join(dir, 'own.yaml'),
+      'name: own\ndescription: My journey.\njourneys:\n  quick-quote: ./journeys/quote.yaml\nphases:\n  - name: morning\n    start: "07:00"\n    end: "08:00"\n    rates:\n      quick-quote: { from: 60, to: 60 }\nslos:\n  quick-quote: { p95Ms: 2000 }\n',
+    );
+    const out = run(['run', './own.yaml', ...target, '--duration', '60', '--dry-run'], dir);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('quick-quote');
+    const exported = run(['export', 'k6', './own.yaml', '--out', 'k6', '--duration', '60'], dir);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'k6', 'script.js'), 'utf8')).toContain('quick-quote');
+  });
+
+  it('stops on a bad journey file with one line naming the file and the field (exit 1)', () => {
+    writeFileSync(path.join(dir, 'journeys', 'bad.yaml'), 'name: quick-quote\nsteps:\n  - call: { model: sale.order, method: 42 }\n');
+    writeFileSync(path.join(dir, 'bad.yaml'), readFileSync(path.join(dir, 'own.yaml'), 'utf8').replace('./journeys/quote.yaml', './journeys/bad.yaml'));
+    const out = run(['run', './bad.yaml', ...target, '--dry-run'], dir);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toBe('odoo-capacity: ./journeys/bad.yaml: steps[0].call.method: expected a method name, got 42\n');
   });
 
   it('asks for a profile in one line when none is named (exit 2)', () => {

@@ -15,6 +15,8 @@ import type { OdooClient, OdooTarget } from '../../../src/odoo/types.js';
 import { prepareDataset } from '../../../src/prepare/prepare.js';
 import { ADMIN_PASSWORD, DB, startFixture, type LabFixture } from './helpers.js';
 import { mulberry32 } from '../../../src/engine/random.js';
+import { journeyFromDefinition } from '../../../scenarios/journeys/declarative.js';
+import { validateJourneyDefinition } from '../../../scenarios/journeys/definition-schema.js';
 
 let lab: LabFixture;
 let db: pg.Client;
@@ -211,6 +213,40 @@ describe('the web client against the lab', () => {
               (SELECT count(*) FROM mail_message m WHERE m.model = 'sale.order' AND m.res_id = so.id) AS messages
        FROM sale_order so WHERE so.client_order_ref = 'oc-labtest' AND so.state = 'sale' ORDER BY so.id DESC LIMIT 1`);
     expect(rows[0]).toEqual({ lines: '5', messages: '2' });
+  });
+});
+
+describe('a journey file of the user\'s against the lab', () => {
+  it('runs its calls, button and route with references to setup and earlier replies', async () => {
+    const definition = validateJourneyDefinition(
+      {
+        name: 'quick-quote',
+        setup: { customers: { model: 'res.partner', method: 'search_read', args: [[['ref', '=like', 'oc-data-C%']]], kwargs: { fields: ['name'], limit: 20 } } },
+        steps: [
+          { name: 'customer', call: { model: 'res.partner', method: 'name_search', kwargs: { name: '${pick(setup.customers).name}', limit: 8 } }, save: 'found' },
+          { name: 'products', call: { model: 'product.product', method: 'search_read', args: [[['default_code', '=like', 'oc-data-P%']]], kwargs: { fields: ['id'], limit: 2 } }, save: 'products' },
+          {
+            name: 'create',
+            call: { model: 'sale.order', method: 'create', args: [{ partner_id: '${found[0][0]}', client_order_ref: 'quick-${tag}', order_line: [[0, 0, { product_id: '${products[0].id}', product_uom_qty: 2 }]] }] },
+            save: 'order',
+          },
+          { name: 'confirm', button: { model: 'sale.order', method: 'action_confirm', args: [['${order}']] } },
+          { name: 'chatter', route: { path: '/mail/thread/messages', params: { thread_model: 'sale.order', thread_id: '${order}', limit: 30 } } },
+        ],
+      },
+      'quick-quote.yaml',
+    );
+    const journey = journeyFromDefinition(definition);
+    const c = await client('web');
+    const shared = await journey.setup!(c);
+    const steps: string[] = [];
+    await journey.run({ client: c, shared, random: mulberry32(3), tag: 'labtest', vu: 0, iteration: 0, step: async (name, fn) => (steps.push(name), fn()) });
+    expect(steps).toEqual(['customer', 'products', 'create', 'confirm', 'chatter']);
+    const { rows } = await db.query<{ state: string; lines: string; messages: string }>(
+      `SELECT so.state, (SELECT count(*) FROM sale_order_line l WHERE l.order_id = so.id) AS lines,
+              (SELECT count(*) FROM mail_message m WHERE m.model = 'sale.order' AND m.res_id = so.id) AS messages
+       FROM sale_order so WHERE so.client_order_ref = 'quick-oc-labtest'`);
+    expect(rows).toEqual([{ state: 'sale', lines: '1', messages: '2' }]);
   });
 });
 
