@@ -14,6 +14,7 @@ import { checkCommand } from './commands/check.js';
 import { cleanupCommand } from './commands/cleanup.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { labCommand } from './commands/lab.js';
 import { mergeCommand } from './commands/merge.js';
 import { modelCommand } from './commands/model.js';
@@ -39,6 +40,7 @@ export function buildParser(argv: string[]): Argv {
     .command(reportCommand)
     .command(profilesCommand)
     .command(exportCommand)
+    .command(importCommand)
     .command(mergeCommand)
     .command(labCommand)
     .command(planCommand)
