@@ -17,7 +17,7 @@
  * w = the warehouse factor alone for scanners (each added warehouse brings its scanners).
  * The month-end hour is assumed to coincide with a normal daily peak — conservative on purpose.
  */
-import { CALIBRATION_DEFAULTS, conflictPerWriter, demandAtLines, type CalibratedJourney } from './calibration-defaults.js';
+import { calibratedDemands, conflictPerWriter, type CalibratedJourney } from './calibration-defaults.js';
 
 /** Business volumes. Units in the names; defaults in the doc comments. */
 export interface Forecast {
@@ -90,12 +90,18 @@ export interface Workload {
   volumeFactor: number;
   /** Longest expected request, seconds (for limit_time_real). */
   longestRequestS: number;
+  /** Lines per order the calibrated demands were priced at (a forecast's mean). */
+  linesPerOrder?: number;
 }
 
-/** The workload a forecast implies (see the file comment); `demands` overrides calibration per journey. */
+/**
+ * The workload a forecast implies (see the file comment); `demands` overrides calibration per
+ * journey. Calibrated demands are priced at the forecast's mean lines per order
+ * (models/calibration-defaults.ts: a fixed part plus a part per line).
+ */
 export function forecastToWorkload(
   forecast: Forecast,
-  demands: Readonly<Record<string, CalibratedJourney>> = CALIBRATION_DEFAULTS,
+  demands?: Readonly<Record<string, CalibratedJourney>>,
   whatIf: WhatIf = {},
   measured: ReadonlySet<string> = new Set(),
 ): Workload {
@@ -119,12 +125,12 @@ export function forecastToWorkload(
     browse: users * 60 * s,
     'month-end-reports': (forecast.monthEnd.reportUsers ?? 2) * 4 * s,
   };
-  const fallback = CALIBRATION_DEFAULTS['order-entry'] as CalibratedJourney;
+  const calibration = calibratedDemands(forecast.linesPerOrder.mean);
+  const fallback = calibration['order-entry'] as CalibratedJourney;
   const journeys: JourneyWorkload[] = Object.entries(perHour).map(([journey, rate]) => ({
     journey,
     peakRatePerS: rate / 3600,
-    // Calibrated per-line costs at the forecast's lines per order (a measured demand already holds its run's lines).
-    demand: demandAtLines(demands[journey] ?? CALIBRATION_DEFAULTS[journey] ?? fallback, forecast.linesPerOrder.mean),
+    demand: demands?.[journey] ?? calibration[journey] ?? fallback,
     source: measured.has(journey) ? 'measured' : 'calibration',
   }));
 
@@ -157,5 +163,6 @@ export function forecastToWorkload(
     targetP95S: forecast.slos.requestP95Ms / 1000,
     volumeFactor: g,
     longestRequestS: Math.max(...journeys.map((j) => (j.demand.workerS / j.demand.callsPerIteration) * 10)),
+    linesPerOrder: forecast.linesPerOrder.mean,
   };
 }

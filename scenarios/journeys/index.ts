@@ -10,6 +10,7 @@ import { JourneyError, journeyMessages } from './errors.js';
 import { invoicing } from './invoicing.js';
 import { monthEndReports } from './month-end-reports.js';
 import { orderEntry } from './order-entry.js';
+import { orderLookup } from './order-lookup.js';
 import { orderToDelivery } from './order-to-delivery.js';
 import { receipt } from './receipt.js';
 import { replenishment } from './replenishment.js';
@@ -17,7 +18,7 @@ import { stockInquiry } from './stock-inquiry.js';
 import type { Journey } from './types.js';
 
 // Each journey has its own shared-data type; the registry only needs the common shape.
-const all: Journey[] = [orderToDelivery, orderEntry, ediOrderImport, barcodePick, receipt, invoicing, replenishment, stockInquiry, monthEndReports, browse];
+const all: Journey[] = [orderToDelivery, orderEntry, orderLookup, ediOrderImport, barcodePick, receipt, invoicing, replenishment, stockInquiry, monthEndReports, browse];
 
 export const journeys: Record<string, Journey> = {};
 for (const journey of all) journeys[journey.name] = journey;

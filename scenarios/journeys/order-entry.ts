@@ -1,46 +1,49 @@
 /**
- * Order entry: a sales rep takes an order on the phone in the Odoo web client (web session
- * transport), call for call as the real Odoo 17 web client sends it
- * (test/fixtures/odoo17-webclient/order-entry.json: 54 requests for 5 lines; web-client/order-form.ts):
+ * Order entry: a sales rep keys an order in the web client and confirms it — the calls Odoo's own
+ * web client sends for that task (test/fixtures/odoo17-webclient/order-entry.json: a 5-line order
+ * is 54 requests), per server version (./web-client/version.ts):
  *
- *   open-quotations  sale.order web_search_read (list specification) + /onboarding/sale_quotation
- *                    (get_views of sale.order once per session, before it)
- *   new-quotation    sale.order onchange([], {}, [], spec): the defaults
- *   pick-customer    res.partner name_search '' then the typed name, res.partner autocomplete
- *                    (partner_autocomplete), sale.order onchange on partner_id
- *   add-lines        per line: line onchange (new row), product.template name_search '' and typed,
- *                    get_single_product_variant, line onchange on product_id, order onchange on
- *                    order_line, line onchange on product_uom_qty, order onchange on order_line
- *   save             sale.order web_save([], vals, specification) + the chatter (/mail/thread/data, messages)
- *   confirm          call_button action_confirm, /mail/thread/messages (after), web_read, /mail/thread/data
+ *   open-quotations  Sales → Quotations: sale.order.web_search_read + /onboarding/sale_quotation
+ *                    (the first time in a VU's session also /web/action/load + sale.order.get_views)
+ *   new-quotation    sale.order.onchange([], {}, [], spec)                             the form's defaults
+ *   customer         res.partner.name_search "" and typed, res.partner.autocomplete (partner_autocomplete),
+ *                    sale.order.onchange(…, ["partner_id"])
+ *   add-line         per line: sale.order.line.onchange (new row), product.template.name_search "" and
+ *                    typed, get_single_product_variant, sale.order.line.onchange(["product_id"]),
+ *                    sale.order.onchange(["order_line"]); the quantity: sale.order.line.onchange(["product_uom_qty"]),
+ *                    sale.order.onchange(["order_line"])
+ *   save             sale.order.web_save([], vals, {specification}) + /mail/thread/data + /mail/thread/messages
+ *   confirm          call_button action_confirm, /mail/thread/messages(after), sale.order.web_read, /mail/thread/data
  *
- * 6 + 8 per line requests (+ get_views on a session's first order). Lines per order:
- * `params.linesPerOrder` (a number, {min, max} or a distribution), default 1–10.
+ * Lines per order: `params.linesPerOrder` (a number or a distribution), default 1–10; units per line
+ * `params.qtyPerLine`, default 1–5. The run's tag goes into the customer reference (cleanup finds it).
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { between, noData, pickOne, pickSome, preparedOr, runTag, numberParam, SETUP_LIMIT } from './common.js';
+import { noData, numberParam, pickOne, pickSome, preparedOr, runTag, SETUP_LIMIT } from './common.js';
 import type { Journey, JourneyContext } from './types.js';
-import { OrderForm, openQuotations, orderSpecs } from './web-client/order-form.js';
-import type { UserContext } from './web-client/views.js';
+import { openMenu } from './web-client/navigation.js';
+import { QuotationForm, type Customer } from './web-client/sale-order-form.js';
+import { openWeb, type Web } from './web-client/web.js';
 
 const NAME = 'order-entry';
 
-export const ORDER_ENTRY_STEPS = ['open-quotations', 'new-quotation', 'pick-customer', 'add-lines', 'save', 'confirm'] as const;
+export const ORDER_ENTRY_STEPS = ['open-quotations', 'new-quotation', 'customer', 'add-line', 'save', 'confirm'] as const;
 
 export interface Named {
   id: number;
   /** What the user types: the start of the name, or the internal reference. */
   term: string;
-  /** product.product: its template (the sale line's product field picks templates). */
-  templateId?: number;
+}
+
+/** A saleable product: its variant id, its template (what the order line's product cell searches) and what is typed. */
+export interface SaleProduct extends Named {
+  templateId: number;
 }
 
 export interface OrderEntryData {
   customers: Named[];
-  products: Named[];
-  /** The user's company (the web client's `allowed_company_ids`). */
-  companyId: number;
-  /** partner_autocomplete is installed: the customer field also calls res.partner.autocomplete. */
+  products: SaleProduct[];
+  /** partner_autocomplete installed: the customer field also calls res.partner.autocomplete. */
   partnerAutocomplete: boolean;
 }
 
@@ -53,6 +56,7 @@ export const SALEABLE_PRODUCTS = [
 ] as const;
 
 export const DEFAULT_LINES = { min: 1, max: 10 };
+export const DEFAULT_QUANTITY = { min: 1, max: 5 };
 
 export async function loadCustomers(client: OdooClient, journey: string): Promise<Named[]> {
   const ids = await preparedOr(client, 'res.partner', 'ref', 'C', [], CUSTOMER_FALLBACK);
@@ -61,62 +65,63 @@ export async function loadCustomers(client: OdooClient, journey: string): Promis
   return rows.map((row) => ({ id: row.id, term: row.name.slice(0, 6) }));
 }
 
-export async function loadProducts(client: OdooClient, journey: string, extra: ReadonlyArray<readonly unknown[]> = []): Promise<Named[]> {
+export async function loadProducts(client: OdooClient, journey: string, extra: ReadonlyArray<readonly unknown[]> = []): Promise<SaleProduct[]> {
   const ids = await preparedOr(client, 'product.product', 'default_code', 'P', [...SALEABLE_PRODUCTS, ...extra], [...SALEABLE_PRODUCTS, ...extra]);
   if (ids.length === 0) throw noData(journey, 'products', "saleable storable product.product (detailed_type = 'product')");
   const rows = await client.call<Array<{ id: number; name: string; default_code: string | false; product_tmpl_id: [number, string] | false }>>('product.product', 'read', [
     ids.slice(0, SETUP_LIMIT),
     ['name', 'default_code', 'product_tmpl_id'],
   ]);
-  return rows.map((row) => ({ id: row.id, term: row.default_code || row.name.slice(0, 6), ...(Array.isArray(row.product_tmpl_id) ? { templateId: row.product_tmpl_id[0] } : {}) }));
+  return rows.map((row) => ({ id: row.id, term: row.default_code || row.name.slice(0, 6), templateId: row.product_tmpl_id ? row.product_tmpl_id[0] : row.id }));
 }
 
-/** The logged-in user's company and whether partner_autocomplete is installed (what the web client's session knows). */
-export async function webClientSession(client: OdooClient): Promise<{ companyId: number; partnerAutocomplete: boolean }> {
-  const uid = client.uid ?? (await client.authenticate());
-  const [user] = await client.call<Array<{ company_id: [number, string] | false }>>('res.users', 'read', [[uid], ['company_id']]);
-  const installed = await client.call<number>('ir.module.module', 'search_count', [[['name', '=', 'partner_autocomplete'], ['state', '=', 'installed']]]);
-  return { companyId: Array.isArray(user?.company_id) ? user.company_id[0] : 1, partnerAutocomplete: installed > 0 };
+/** Whether `module` is installed (its calls are only sent when it is, as the web client does). */
+export async function moduleInstalled(client: OdooClient, module: string): Promise<boolean> {
+  const rows = await client.call<unknown[]>('ir.module.module', 'search_read', [[['name', '=', module], ['state', '=', 'installed']]], { fields: ['id'], limit: 1 });
+  return Array.isArray(rows) && rows.length > 0;
 }
 
-/** The web client's context for this user. */
-export function userContext(client: OdooClient, companyId: number): UserContext {
-  return { lang: 'en_US', tz: 'UTC', uid: client.uid ?? 2, allowed_company_ids: [companyId] };
+/** Customer, lines and quantities of one order, drawn before any call (a seed gives the same orders). */
+export function chooseOrder(ctx: JourneyContext<OrderEntryData>, journey: string): { customer: Customer; lines: Array<{ product: SaleProduct; quantity: number }> } {
+  const customer = pickOne(ctx.shared.customers, ctx.random, journey);
+  const count = Math.max(1, numberParam(ctx, 'linesPerOrder', DEFAULT_LINES));
+  const products = pickSome(ctx.shared.products, count, ctx.random, journey);
+  return { customer, lines: products.map((product) => ({ product, quantity: Math.max(1, numberParam(ctx, 'qtyPerLine', DEFAULT_QUANTITY)) })) };
+}
+
+/** The order as the rep keys it: Quotations list, New, customer, lines, Save, Confirm. Resolves to the order id. */
+export async function enterOrder(ctx: JourneyContext<OrderEntryData>, web: Web, journey: string): Promise<number> {
+  const order = chooseOrder(ctx, journey);
+  await ctx.step('open-quotations', () => openMenu(web, 'sale.action_quotations_with_onboarding'));
+  const form = await ctx.step('new-quotation', () => QuotationForm.open(web));
+  await ctx.step('customer', () => form.setCustomer(order.customer, ctx.shared.partnerAutocomplete));
+  for (const line of order.lines) {
+    await ctx.step('add-line', () => form.addLine({ templateId: line.product.templateId, term: line.product.term, quantity: line.quantity }));
+  }
+  const id = await ctx.step('save', () => form.save(runTag(ctx.tag)));
+  await ctx.step('confirm', () => form.confirm());
+  return id;
+}
+
+export async function setupOrderEntry(client: OdooClient, journey: string): Promise<OrderEntryData> {
+  return {
+    customers: await loadCustomers(client, journey),
+    products: await loadProducts(client, journey),
+    partnerAutocomplete: await moduleInstalled(client, 'partner_autocomplete'),
+  };
 }
 
 export const orderEntry: Journey<OrderEntryData> = {
   name: NAME,
-  description: 'Sales rep enters an order of N lines in the web client (each edit an onchange, as Odoo 17 sends them), saves and confirms it.',
+  description: "Sales rep keys an order of N lines in the web client (every onchange, autocomplete and chatter call Odoo's web client sends) and confirms it.",
   transport: 'web',
   steps: ORDER_ENTRY_STEPS,
   modules: ['sale_management', 'sale_stock'],
 
-  async setup(client: OdooClient): Promise<OrderEntryData> {
-    const products = (await loadProducts(client, NAME)).filter((p) => p.templateId !== undefined);
-    return { customers: await loadCustomers(client, NAME), products, ...(await webClientSession(client)) };
-  },
+  setup: (client) => setupOrderEntry(client, NAME),
 
   async run(ctx: JourneyContext<OrderEntryData>): Promise<void> {
-    const { client, shared } = ctx;
-    const customer = pickOne(shared.customers, ctx.random, NAME);
-    const lineCount = Math.max(1, numberParam(ctx, 'linesPerOrder', DEFAULT_LINES));
-    const products = pickSome(shared.products, lineCount, ctx.random, NAME);
-    const context = userContext(client, shared.companyId);
-
-    const specs = await ctx.step('open-quotations', async () => {
-      const pruned = await orderSpecs(client, context);
-      await openQuotations(client, context, pruned);
-      return pruned;
-    });
-    const form = new OrderForm(client, context, specs);
-    await ctx.step('new-quotation', () => form.open());
-    await ctx.step('pick-customer', () => form.pickCustomer(customer.id, customer.term, shared.partnerAutocomplete));
-    await ctx.step('add-lines', async () => {
-      for (const product of products) {
-        await form.addLine({ productId: product.id, templateId: product.templateId as number, term: product.term, quantity: between(1, 5, ctx.random) });
-      }
-    });
-    const orderId = await ctx.step('save', () => form.save({ client_order_ref: runTag(ctx.tag) }));
-    await ctx.step('confirm', () => form.button(orderId, 'action_confirm'));
+    await enterOrder(ctx, await openWeb(ctx), NAME);
   },
 };
+

@@ -1,232 +1,88 @@
 /**
- * Order to delivery: a sales rep enters and confirms an order, a warehouse user picks and ships it
- * (docs/ODOO-PROTOCOL.md, "Sales order to delivery"). Interactive users, so the web session transport.
+ * Order to delivery: a sales rep keys and confirms an order in the web client, then the delivery is
+ * validated from the order — the calls Odoo's web client sends for both tasks
+ * (test/fixtures/odoo17-webclient/order-entry.json then delivery-validate.json):
  *
- *   create-order    sale.order.create([{partner_id, client_order_ref: tag, order_line: [[0,0,{product_id, product_uom_qty}], …]}])
- *   confirm-order   sale.order.action_confirm([[order]])
- *   find-picking    stock.picking.search_read([[sale_id = order, picking_type_code = outgoing, state not in done/cancel]])
- *   reserve         stock.picking.action_assign([[picking]])             (only when not already 'assigned')
- *   read-move-lines stock.move.line.search_read([[picking_id = picking]])
- *   pick-lines      stock.move.line.write([[line], {quantity, picked: true}])  one call per line, like scans
- *   validate        stock.picking.button_validate([[picking]]) → True, or a wizard (common.ts validatePicking):
- *                   confirm.stock.sms.send_sms([[w]], {context}) once per company (stock_sms), and when short
- *                   stock.backorder.confirmation.create([{}], {context}) then process([[wizard]], {context})
+ *   open-quotations … confirm   as order-entry (./order-entry.ts): list, New, customer, one add-line
+ *                               step per line (product, quantity), Save, Confirm
+ *   open-delivery   the Delivery smart button: call_button sale.order.action_view_delivery → the
+ *                   picking's action; stock.picking.web_read + /mail/thread/data + /mail/thread/messages
+ *                   (its views load the first time in a VU's session)
+ *   validate        call_button stock.picking.button_validate, /mail/thread/messages(after),
+ *                   stock.picking.web_read, /mail/thread/data. Odoo 17 validates what was reserved
+ *                   when nothing is picked (no immediate-transfer wizard since 17.0).
+ *   backorder       only when stock was short: the backorder wizard (common.ts answerBackorder,
+ *                   "Create Backorder"); confirm.stock.sms is acknowledged inside `validate`.
  *
- * Odoo 17 has no `qty_done`: a move line's `quantity` is the reserved amount and `picked` the done
- * flag. Picking what was reserved and validating gives a backorder whenever stock was short; the
- * journey answers the wizard as a warehouse user would by default ("Create Backorder").
- *
- * Written against `OdooClient` only (no Node APIs): it is also bundled for k6.
+ * Lines per order: `params.linesPerOrder` (default 1–10), units `params.qtyPerLine` (default 1–5).
  */
-import type { OdooClient } from '../../src/odoo/types.js';
-import { runTag, validatePicking } from './common.js';
+import { answerBackorder, type WindowAction } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
+import { enterOrder, ORDER_ENTRY_STEPS, setupOrderEntry, type OrderEntryData } from './order-entry.js';
 import type { Journey, JourneyContext } from './types.js';
-
-export interface OrderToDeliveryData {
-  customerIds: number[];
-  productIds: number[];
-}
+import { pressButton } from './web-client/buttons.js';
+import { threadData, threadMessages } from './web-client/chatter.js';
+import { followAction } from './web-client/navigation.js';
+import { readForm } from './web-client/records.js';
+import type { WindowActionData } from './web-client/session.js';
+import { recordedForm } from './web-client/specs.js';
+import { openWeb, type Web } from './web-client/web.js';
 
 const NAME = 'order-to-delivery';
 
-export const ORDER_TO_DELIVERY_STEPS = [
-  'create-order',
-  'confirm-order',
-  'find-picking',
-  'reserve',
-  'read-move-lines',
-  'pick-lines',
-  'validate',
-] as const;
+export type OrderToDeliveryData = OrderEntryData;
 
-/** Records looked up by `setup` (per model, at most). */
-export const SETUP_LIMIT = 500;
+export const ORDER_TO_DELIVERY_STEPS = [...ORDER_ENTRY_STEPS, 'open-delivery', 'validate', 'backorder'] as const;
 
-/**
- * Customers: partners already invoiced (`customer_rank` is raised by account.move posting, field
- * of the `account` module that `sale` depends on). On a staging copy of a production database these
- * are the real customers; on the Odoo 17 demo database, the partners of the posted demo invoices
- * (Azure Interior, Deco Addict).
- */
-export const CUSTOMER_DOMAIN = [['customer_rank', '>', 0]] as const;
-/**
- * Fallback when no partner was ever invoiced (a fresh database): companies, minus the partners of
- * our own companies (read from res.company), which one does not sell to.
- */
-export const COMPANY_DOMAIN = [['is_company', '=', true]] as const;
-/** Storable products with a barcode (what a scanner can pick). */
-export const PRODUCT_DOMAIN = [
-  ['detailed_type', '=', 'product'],
-  ['barcode', '!=', false],
-] as const;
+const PICKING = 'stock.picking';
 
-/** Order lines per order: uniform 1–5. Units per line: uniform 1–3 (keeps demo stock from running out fast). */
-export const MAX_LINES = 5;
-export const MAX_UNITS = 3;
-
-interface IdRow {
-  id: number;
-}
-interface PickingRow {
-  id: number;
-  state: string;
-  name: string;
-}
-interface MoveLineRow {
-  id: number;
-  quantity: number;
-  picked: boolean;
-  product_id: [number, string] | false;
-}
 export const orderToDelivery: Journey<OrderToDeliveryData> = {
   name: NAME,
-  description: 'Sales rep enters and confirms an order (1–5 lines); the warehouse reserves, picks and validates the delivery.',
+  description: 'Sales rep keys and confirms an order in the web client; the delivery is opened from the order and validated.',
   transport: 'web',
   steps: ORDER_TO_DELIVERY_STEPS,
   modules: ['sale_stock', 'sale', 'stock'],
 
-  async setup(client: OdooClient): Promise<OrderToDeliveryData> {
-    const customerIds = await loadCustomerIds(client);
-    if (customerIds.length === 0) {
-      throw new JourneyError(
-        'JOURNEY_NO_DATA',
-        journeyMessages.noData(NAME, 'customers', 'res.partner with customer_rank > 0, or companies', 'Create or import customers first.'),
-      );
-    }
-    const productIds = await searchIds(client, 'product.product', PRODUCT_DOMAIN);
-    if (productIds.length === 0) {
-      throw new JourneyError(
-        'JOURNEY_NO_DATA',
-        journeyMessages.noData(
-          NAME,
-          'products',
-          "product.product with detailed_type = 'product' and a barcode",
-          'Create storable products with barcodes and stock on hand first.',
-        ),
-      );
-    }
-    return { customerIds, productIds };
-  },
+  setup: (client) => setupOrderEntry(client, NAME),
 
   async run(ctx: JourneyContext<OrderToDeliveryData>): Promise<void> {
-    const { client, shared } = ctx;
-    const order = chooseOrder(shared, ctx.random);
-
-    const orderId = await ctx.step('create-order', async () =>
-      idOf(
-        await client.call<number | number[]>('sale.order', 'create', [
-          {
-            partner_id: order.partnerId,
-            client_order_ref: runTag(ctx.tag),
-            order_line: order.lines.map((line) => [0, 0, { product_id: line.productId, product_uom_qty: line.quantity }]),
-          },
-        ]),
-        'create-order',
-      ),
-    );
-
-    await ctx.step('confirm-order', () => client.call('sale.order', 'action_confirm', [[orderId]]));
-
-    const picking = await ctx.step('find-picking', async () => {
-      const rows = await client.call<PickingRow[]>(
-        'stock.picking',
-        'search_read',
-        [
-          [
-            ['sale_id', '=', orderId],
-            ['picking_type_code', '=', 'outgoing'],
-            ['state', 'not in', ['done', 'cancel']],
-          ],
-        ],
-        { fields: ['id', 'state', 'name'] },
-      );
-      const first = rows[0];
-      if (!first) {
+    const web = await openWeb(ctx);
+    const orderId = await enterOrder(ctx, web, NAME);
+    const picking = await ctx.step('open-delivery', async () => {
+      const action = await pressButton<WindowActionData | false>(web, 'sale.order', 'action_view_delivery', orderId);
+      if (!action || action.res_model !== PICKING || typeof action.res_id !== 'number' || !action.res_id) {
         throw new JourneyError(
           'JOURNEY_UNEXPECTED_REPLY',
-          journeyMessages.unexpectedReply(NAME, 'find-picking', `order ${orderId} has no open outgoing picking (are the products storable, is sale_stock installed?)`),
+          journeyMessages.unexpectedReply(NAME, 'open-delivery', `order ${orderId} has no single delivery to open (action_view_delivery gave ${JSON.stringify(action && action.res_model)}): are the products storable, is sale_stock installed?`),
         );
       }
-      return first;
+      return followAction(web, action, recordedForm(PICKING).read || {}, { model: 'sale.order', id: orderId });
     });
-
-    if (picking.state !== 'assigned') {
-      await ctx.step('reserve', () => client.call('stock.picking', 'action_assign', [[picking.id]]));
-    }
-
-    const lines = await ctx.step('read-move-lines', async () => {
-      const rows = await client.call<MoveLineRow[]>('stock.move.line', 'search_read', [[['picking_id', '=', picking.id]]], {
-        fields: ['id', 'quantity', 'picked', 'product_id'],
-      });
-      if (rows.length === 0) {
-        throw new JourneyError(
-          'JOURNEY_UNEXPECTED_REPLY',
-          journeyMessages.unexpectedReply(NAME, 'read-move-lines', `nothing is reserved on ${picking.name}: the products are out of stock. Put stock on hand (stock.quant) before the run.`),
-        );
-      }
-      return rows;
-    });
-
-    await ctx.step('pick-lines', async () => {
-      for (const line of lines) {
-        await client.call('stock.move.line', 'write', [[line.id], { quantity: line.quantity, picked: true }]);
-      }
-    });
-
-    await ctx.step('validate', () => validatePicking(client, picking, NAME, 'validate', 'create'));
+    const wizard = await ctx.step('validate', () => validate(web, picking));
+    if (wizard) await ctx.step('backorder', () => answerBackorder(web.client, wizard, 'create', NAME, 'backorder'));
   },
 };
 
-/** One order's random choices, made before any call so a seed gives the same orders. */
-export interface OrderChoice {
-  partnerId: number;
-  lines: Array<{ productId: number; quantity: number }>;
-}
-
 /**
- * Customer uniform over `customerIds`; 1–`MAX_LINES` lines of distinct products (repeats only
- * when there are fewer products than lines); 1–`MAX_UNITS` units each.
+ * Validate on the picking form: the button, the wizards Odoo 17 may open instead (confirm.stock.sms
+ * is acknowledged; the backorder wizard is returned for its own step), then the form refreshes.
  */
-export function chooseOrder(data: OrderToDeliveryData, random: () => number): OrderChoice {
-  const partnerId = pickOne(data.customerIds, random);
-  const lineCount = 1 + Math.floor(random() * MAX_LINES);
-  const pool = [...data.productIds];
-  const lines: OrderChoice['lines'] = [];
-  for (let i = 0; i < lineCount; i += 1) {
-    if (pool.length === 0) pool.push(...data.productIds);
-    const index = Math.floor(random() * pool.length);
-    const productId = pool.splice(index, 1)[0] ?? pickOne(data.productIds, random);
-    lines.push({ productId, quantity: 1 + Math.floor(random() * MAX_UNITS) });
+async function validate(web: Web, picking: { id: number; context: Record<string, unknown> }): Promise<WindowAction | undefined> {
+  let result = await pressButton<unknown>(web, PICKING, 'button_validate', picking.id, picking.context);
+  for (let round = 0; round < 3 && isAction(result); round += 1) {
+    const action = result as WindowAction;
+    if (action.res_model === 'stock.backorder.confirmation') return action;
+    if (action.res_model !== 'confirm.stock.sms' || typeof action.res_id !== 'number') {
+      throw new JourneyError('JOURNEY_UNEXPECTED_REPLY', journeyMessages.unexpectedReply(NAME, 'validate', `button_validate opened ${JSON.stringify(action.res_model)}, which this journey does not handle`));
+    }
+    result = await pressButton(web, 'confirm.stock.sms', 'send_sms', action.res_id, action.context);
   }
-  return { partnerId, lines };
+  await threadMessages(web, PICKING, picking.id, true);
+  await readForm(web, PICKING, picking.id, recordedForm(PICKING).read || {}, picking.context);
+  await threadData(web, PICKING, picking.id);
+  return undefined;
 }
 
-function pickOne(ids: readonly number[], random: () => number): number {
-  const id = ids[Math.floor(random() * ids.length)];
-  if (id === undefined) throw new JourneyError('JOURNEY_NO_DATA', journeyMessages.noData(NAME, 'records', 'empty list', 'Run setup first.'));
-  return id;
-}
-
-/** `create` answers an id for `[{…}]` and a list of ids for `[[{…}]]` (odoo/api.py `_call_kw_model_create`). */
-function idOf(value: number | number[], step: string): number {
-  const id = Array.isArray(value) ? value[0] : value;
-  if (typeof id !== 'number') {
-    throw new JourneyError('JOURNEY_UNEXPECTED_REPLY', journeyMessages.unexpectedReply(NAME, step, `create returned ${JSON.stringify(value)}, expected an id`));
-  }
-  return id;
-}
-
-async function searchIds(client: OdooClient, model: string, domain: ReadonlyArray<readonly unknown[]>): Promise<number[]> {
-  const rows = await client.call<IdRow[]>(model, 'search_read', [domain], { fields: ['id'], limit: SETUP_LIMIT, order: 'id' });
-  return rows.map((row) => row.id);
-}
-
-async function loadCustomerIds(client: OdooClient): Promise<number[]> {
-  const invoiced = await searchIds(client, 'res.partner', CUSTOMER_DOMAIN);
-  if (invoiced.length > 0) return invoiced;
-  const companies = await client.call<Array<{ partner_id: [number, string] | false }>>('res.company', 'search_read', [[]], { fields: ['partner_id'] });
-  const own: number[] = [];
-  for (const company of companies) if (company.partner_id) own.push(company.partner_id[0]);
-  return searchIds(client, 'res.partner', [...COMPANY_DOMAIN, ['id', 'not in', own]]);
+function isAction(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as WindowAction).res_model === 'string';
 }

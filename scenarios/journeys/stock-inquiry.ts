@@ -1,68 +1,88 @@
 /**
- * Params: `productsPerInquiry` (default 1).
+ * Stock inquiry: "how many do we have?" in the web client (test/fixtures/odoo17-webclient/stock-inquiry.json,
+ * 11 requests):
  *
- * Stock inquiry: a sales rep or warehouse clerk asks "how many do we have, where, and what is
- * coming?" (web session, read-only).
+ *   open-inventory  Inventory: stock.picking.type.web_search_read (the overview kanban)
+ *   open-products   Products: product.template.web_search_read (kanban, storable and consumable)
+ *   per product (`params.productsPerInquiry`, default 1):
+ *   search-product  the code in the search bar: web_search_read with ["&", <domain>, "|", "|", "|",
+ *                   default_code, product_variant_ids.default_code, name, barcode ilike]
+ *   open-product    the card: product.template.web_read + /mail/thread/data + /mail/thread/messages
+ *   on-hand         the On Hand button: call_button action_update_quantity_on_hand → the Change Product
+ *                   Quantity dialog: stock.change.product.qty.onchange([], {}, [], spec) (its views once)
+ *   back            Discard: /mail/thread/messages(after), product.template.web_read, /mail/thread/data
  *
- *   find-product        product.product.search_read([[barcode = code]] or [[default_code = code]], {fields: [qty_available, virtual_available, free_qty, incoming_qty, outgoing_qty], limit: 1})
- *   stock-by-location   stock.quant.read_group([[product_id = p, location_id.usage = internal]], ['quantity:sum', 'reserved_quantity:sum'], ['location_id'], {lazy: false})
- *   pending-moves       stock.move.search_read([[product_id = p, state not in done/cancel/draft]], {fields: [...], limit: 20, order: 'date'})
+ * The first time in a VU's session each action and its views load (/web/action/load, get_views).
  */
-import type { OdooClient } from '../../src/odoo/types.js';
 import { noData, numberParam, pickOne } from './common.js';
-import { loadProducts, type Named } from './order-entry.js';
+import { loadProducts, type SaleProduct } from './order-entry.js';
 import type { Journey, JourneyContext } from './types.js';
+import { pressButton } from './web-client/buttons.js';
+import { threadData, threadMessages } from './web-client/chatter.js';
+import { buttonActionContext, openForm, openMenu, searchMenu, type OpenedList } from './web-client/navigation.js';
+import { onchange } from './web-client/onchange.js';
+import { readForm } from './web-client/records.js';
+import { loadViews, type WindowActionData } from './web-client/session.js';
+import { filterSpec, recordedForm } from './web-client/specs.js';
+import { openWeb, userContext, type Web } from './web-client/web.js';
 
 const NAME = 'stock-inquiry';
 
-export const STOCK_INQUIRY_STEPS = ['find-product', 'stock-by-location', 'pending-moves'] as const;
+export const STOCK_INQUIRY_STEPS = ['open-inventory', 'open-products', 'search-product', 'open-product', 'on-hand', 'back'] as const;
 
 export interface StockInquiryData {
-  products: Array<Named & { field: 'barcode' | 'default_code' | 'id' }>;
+  products: SaleProduct[];
 }
+
+/** product.template's search view, default filter (product_views.xml `filter_domain` of `name`). */
+export function productSearchDomain(text: string): unknown[] {
+  return ['|', '|', '|', ['default_code', 'ilike', text], ['product_variant_ids.default_code', 'ilike', text], ['name', 'ilike', text], ['barcode', 'ilike', text]];
+}
+
+const TEMPLATE = 'product.template';
 
 export const stockInquiry: Journey<StockInquiryData> = {
   name: NAME,
-  description: 'Someone looks a product up by barcode or code and reads its stock per location and its pending moves.',
+  description: 'Someone looks a product up in Inventory, opens it with its chatter and checks the quantity on hand (web client).',
   transport: 'web',
   steps: STOCK_INQUIRY_STEPS,
   modules: ['stock'],
 
-  async setup(client: OdooClient): Promise<StockInquiryData> {
-    const named = await loadProducts(client, NAME);
-    const rows = await client.call<Array<{ id: number; barcode: string | false; default_code: string | false }>>('product.product', 'read', [named.map((p) => p.id), ['barcode', 'default_code']]);
-    const products = rows.map((row) =>
-      row.barcode ? { id: row.id, term: row.barcode, field: 'barcode' as const } : row.default_code ? { id: row.id, term: row.default_code, field: 'default_code' as const } : { id: row.id, term: String(row.id), field: 'id' as const },
-    );
+  async setup(client) {
+    const products = await loadProducts(client, NAME);
     if (products.length === 0) throw noData(NAME, 'products', 'storable product.product');
     return { products };
   },
 
   async run(ctx: JourneyContext<StockInquiryData>): Promise<void> {
     const count = Math.max(1, numberParam(ctx, 'productsPerInquiry', 1));
-    for (let i = 0; i < count; i += 1) await inquire(ctx, pickOne(ctx.shared.products, ctx.random, NAME));
+    const chosen: SaleProduct[] = [];
+    for (let i = 0; i < count; i += 1) chosen.push(pickOne(ctx.shared.products, ctx.random, NAME));
+    const web = await openWeb(ctx);
+    await ctx.step('open-inventory', () => openMenu(web, 'stock.stock_picking_type_action'));
+    const products = await ctx.step('open-products', () => openMenu(web, 'stock.product_template_action_product'));
+    for (const product of chosen) await inquire(ctx, web, products, product);
   },
 };
 
-async function inquire(ctx: JourneyContext<StockInquiryData>, product: StockInquiryData['products'][number]): Promise<void> {
-  const { client } = ctx;
-  {
-    const lookup = product.field === 'id' ? ['id', '=', product.id] : [product.field, '=', product.term];
-    await ctx.step('find-product', () =>
-      client.call('product.product', 'search_read', [[lookup]], {
-        fields: ['display_name', 'qty_available', 'virtual_available', 'free_qty', 'incoming_qty', 'outgoing_qty', 'uom_id'],
-        limit: 1,
-      }),
-    );
-    await ctx.step('stock-by-location', () =>
-      client.call('stock.quant', 'read_group', [[['product_id', '=', product.id], ['location_id.usage', '=', 'internal']], ['quantity:sum', 'reserved_quantity:sum'], ['location_id']], { lazy: false }),
-    );
-    await ctx.step('pending-moves', () =>
-      client.call('stock.move', 'search_read', [[['product_id', '=', product.id], ['state', 'not in', ['done', 'cancel', 'draft']]]], {
-        fields: ['reference', 'date', 'product_uom_qty', 'location_id', 'location_dest_id', 'state'],
-        limit: 20,
-        order: 'date',
-      }),
-    );
-  }
+async function inquire(ctx: JourneyContext<StockInquiryData>, web: Web, products: OpenedList, product: SaleProduct): Promise<void> {
+  const found = await ctx.step('search-product', () => searchMenu(web, products, productSearchDomain(product.term)));
+  const id = found.page.records[0] ? found.page.records[0].id : product.templateId;
+  const spec = recordedForm(TEMPLATE).read || {};
+  await ctx.step('open-product', () => openForm(web, TEMPLATE, id, spec, products.context));
+  await ctx.step('on-hand', async () => {
+    const action = await pressButton<WindowActionData | false>(web, TEMPLATE, 'action_update_quantity_on_hand', id, products.context);
+    if (!action || action.res_model !== 'stock.change.product.qty') return;
+    await loadViews(web.client, web.session, action.res_model, action, { dialog: true, views: action.views });
+    const model = action.res_model;
+    await onchange(web, {
+      model, ids: [], values: {}, changed: [], spec: filterSpec(recordedForm(model).onchange || {}, model, web.session.fields),
+      context: userContext(web, buttonActionContext(action, { model: TEMPLATE, id })),
+    });
+  });
+  await ctx.step('back', async () => {
+    await threadMessages(web, TEMPLATE, id, true);
+    await readForm(web, TEMPLATE, id, spec, products.context);
+    await threadData(web, TEMPLATE, id);
+  });
 }

@@ -30,6 +30,19 @@ export interface JourneyContext<S = unknown> {
    * Counts in the iteration's latency, not in any step's.
    */
   sleep?(seconds: number): Promise<void>;
+  /**
+   * State that lives as long as the virtual user's session, across its iterations: what a browser
+   * page keeps in memory (the web client's loaded actions and views, see
+   * scenarios/journeys/web-client/session.ts). The engines give every VU its own object; hand-made
+   * contexts may leave it out (a session per client is kept then).
+   */
+  session?: Record<string, unknown>;
+  /**
+   * Major version of the target Odoo (16, 17, 18 …) as `run`/`check` read it from
+   * `/web/webclient/version_info`; interactive journeys send that version's web-client calls.
+   * Absent: 17, the version the recorded web-client traffic comes from.
+   */
+  serverMajor?: number;
 }
 
 /** One business flow, written once, run by the embedded engine and bundled for k6. */

@@ -41,8 +41,8 @@ const evening: Profile = {
     },
   ],
   slos: {
-    'order-entry': morningOrderWaveFull.slos['order-entry'] ?? { p95Ms: 5000 },
-    'stock-inquiry': morningOrderWaveFull.slos['stock-inquiry'] ?? { p95Ms: 1500 },
+    'order-entry': morningOrderWaveFull.slos['order-entry'] ?? { p95Ms: 15_000 },
+    'stock-inquiry': morningOrderWaveFull.slos['stock-inquiry'] ?? { p95Ms: 6000 },
     'barcode-pick': morningOrderWaveFull.slos['barcode-pick'] ?? { p95Ms: 120_000 },
   },
   params: {

@@ -3,26 +3,24 @@
  *
  *   name (no `/`, no extension)   → the shipped profile (./index.ts)
  *   *.yaml, *.yml, *.json         → parsed with `yaml` (JSON is YAML), then validated
- *   *.ts, *.mts, *.js, *.mjs      → bundled by esbuild into one ESM file in a temp directory and
- *                                   imported; its default export (or its only exported profile)
- *                                   is validated. `odoo-capacity/profiles` and `odoo-capacity`
- *                                   resolve to ./define.ts (defineProfile, overlay …).
+ *   *.ts, *.mts, *.js, *.mjs      → bundled by esbuild and imported (../files.ts); its default
+ *                                   export (or its only exported profile) is validated.
+ *                                   `odoo-capacity/profiles` and `odoo-capacity` resolve to
+ *                                   ./define.ts (defineProfile, overlay …).
  *
  * Every failure is a ProfileError whose message is one line per problem, naming the file.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CODE_EXTENSIONS, importCodeFile, readYamlFile, YAML_EXTENSIONS } from '../files.js';
 import { ProfileError } from './errors.js';
 import { profiles } from './index.js';
 import { validateProfile } from './schema.js';
 import type { Profile } from './types.js';
 
-const YAML_EXTENSIONS = ['.yaml', '.yml', '.json'];
-const CODE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
+const unreadable = (line: string): never => {
+  throw new ProfileError('PROFILE_UNREADABLE', [line]);
+};
 
 /** Is `nameOrPath` meant as a file (a path separator or a profile file extension)? */
 export function isProfilePath(nameOrPath: string): boolean {
@@ -53,83 +51,11 @@ export async function loadProfile(nameOrPath: string, cwd: string = process.cwd(
     throw new ProfileError('PROFILE_UNREADABLE', [`${nameOrPath}: is a directory; give a profile file (.ts, .js, .yaml)`]);
   }
   const ext = path.extname(file).toLowerCase();
-  if (YAML_EXTENSIONS.includes(ext)) return validateProfile(readYaml(file, nameOrPath), nameOrPath);
-  if (CODE_EXTENSIONS.includes(ext)) return validateProfile(pickExport(await importBundled(file, nameOrPath), nameOrPath), nameOrPath);
+  if (YAML_EXTENSIONS.includes(ext)) return validateProfile(readYamlFile(file, nameOrPath, unreadable, 'profile'), nameOrPath);
+  if (CODE_EXTENSIONS.includes(ext)) return validateProfile(pickExport(await importCodeFile(file, nameOrPath, unreadable), nameOrPath), nameOrPath);
   throw new ProfileError('PROFILE_UNREADABLE', [
     `${nameOrPath}: expected a profile file ending in ${[...CODE_EXTENSIONS, ...YAML_EXTENSIONS].join(', ')}`,
   ]);
-}
-
-/** Parsed YAML; a syntax error becomes `<file>:<line>:<col>: <what yaml says>`. */
-function readYaml(file: string, shown: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
-    throw new ProfileError('PROFILE_UNREADABLE', [`${shown}: ${why}; give a profile file (.ts, .js, .yaml)`]);
-  }
-  try {
-    // maxAliasCount bounds "billion laughs" documents (aliases expanding into millions of nodes).
-    return parseYaml(text, { maxAliasCount: 100 });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const where = error.linePos?.[0];
-      const at = where ? `:${where.line}:${where.col}` : '';
-      throw new ProfileError('PROFILE_UNREADABLE', [
-        `${shown}${at}: not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
-      ]);
-    }
-    // The yaml package throws a ReferenceError for alias bombs ("Excessive alias count …").
-    throw new ProfileError('PROFILE_UNREADABLE', [`${shown}: not valid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`]);
-  }
-}
-
-/** ./define.ts next to this module (source) or ./define.js (built). */
-function defineModule(): string {
-  const here = fileURLToPath(import.meta.url);
-  const ext = path.extname(here);
-  return path.join(path.dirname(here), `define${ext}`);
-}
-
-/** esbuild plugin: `odoo-capacity/profiles` and `odoo-capacity` → ./define. */
-const toolImports: Plugin = {
-  name: 'odoo-capacity-profiles',
-  setup(b) {
-    b.onResolve({ filter: /^odoo-capacity(\/profiles)?$/ }, () => ({ path: defineModule() }));
-  },
-};
-
-/** Bundle the file into one ESM module in a temp directory and import it. */
-async function importBundled(file: string, shown: string): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'odoo-capacity-profile-'));
-  const out = path.join(dir, 'profile.mjs');
-  try {
-    try {
-      await build({
-        entryPoints: [file],
-        outfile: out,
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'silent',
-        plugins: [toolImports],
-      });
-    } catch (error) {
-      const first = (error as { errors?: Array<{ text: string; location?: { line: number; column: number } | null }> }).errors?.[0];
-      const at = first?.location ? `:${first.location.line}:${first.location.column + 1}` : '';
-      throw new ProfileError('PROFILE_UNREADABLE', [`${shown}${at}: cannot be compiled: ${first?.text ?? firstLine(String(error))}`]);
-    }
-    try {
-      return (await import(pathToFileURL(out).href)) as Record<string, unknown>;
-    } catch (error) {
-      throw new ProfileError('PROFILE_UNREADABLE', [`${shown}: failed while loading: ${firstLine(error instanceof Error ? error.message : String(error))}`]);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** The default export, else the only export that looks like a profile (has `phases`). */
@@ -143,8 +69,4 @@ function pickExport(module: Record<string, unknown>, shown: string): unknown {
       ? `${shown}: expected a default export of a profile (export default defineProfile({ … })), got none`
       : `${shown}: expected one exported profile or a default export, got ${candidates.length} (${names})`,
   ]);
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
 }

@@ -21,6 +21,7 @@
  * 15 s; an order within 5 s (sales must not notice the close). At most 1 % failed invoicing runs
  * and reports, 2 % orders.
  */
+import { ORDER_ENTRY_SLO } from './morning-order-wave.js';
 import type { Profile } from './types.js';
 
 export const monthEndClose: Profile = {
@@ -48,7 +49,7 @@ export const monthEndClose: Profile = {
     { name: 'reporting', start: '18:00', end: '20:00', rates: { 'month-end-reports': { from: 90, to: 30 } } },
   ],
   slos: {
-    'order-entry': { p95Ms: 5000, maxErrorRate: 0.02 },
+    'order-entry': { ...ORDER_ENTRY_SLO },
     invoicing: { p95Ms: 60_000, maxErrorRate: 0.01 },
     'month-end-reports': { p95Ms: 15_000, maxErrorRate: 0.01 },
   },

@@ -17,8 +17,12 @@
  *
  * Peak: 300 orders/h = 5 orders/min = one order every 12 s. Lines per order: lognormal, median 6,
  * σ 0.6 (mean 7.2; one order in twenty has 16 lines or more), at most 80.
- * SLO: an order with its delivery within 5 s at the 95th percentile, at most 2 % failed —
- * a sales rep on the phone with a customer will wait a few seconds, not ten.
+ * SLO: the journeys send what Odoo's web client sends (every onchange, search and chatter call), so
+ * an iteration's latency is the server time of the whole keying, not one wait of the rep's: a real
+ * Odoo 17 spends ~1.3 s + 0.65 s per line on order entry and ~0.6 s on the delivery
+ * (test/fixtures/odoo17-webclient/, docs/CALIBRATION.md), ~12 s for a 16-line order with its
+ * delivery. SLO: order with delivery within 20 s at the 95th percentile (order entry alone 15 s),
+ * at most 2 % failed — each of the ~8 calls per line then answers well under a second.
  *
  * Two profiles tell this story:
  *
@@ -50,6 +54,13 @@ const ORDERS: ReadonlyArray<readonly [string, string, string, number, number]> =
 
 const LINES_PER_ORDER = { distribution: 'lognormal', median: 6, sigma: 0.6, max: 80 } as const;
 
+/**
+ * SLOs of keying an order through the web client (see above): the p95 order has 16 lines, ~11 s of
+ * server time for the order, ~12 s with its delivery, plus room for queueing at the peak.
+ */
+export const ORDER_ENTRY_SLO = { p95Ms: 15_000, maxErrorRate: 0.02 } as const;
+export const ORDER_TO_DELIVERY_SLO = { p95Ms: 20_000, maxErrorRate: 0.02 } as const;
+
 export const morningOrderWave: Profile = {
   name: 'morning-order-wave',
   description:
@@ -57,7 +68,7 @@ export const morningOrderWave: Profile = {
     'between 08:00 and 09:00 (same-day cut-off) and tailing off by 10:00; 780 orders in all.',
   phases: ORDERS.map(([name, start, end, from, to]) => ({ name, start, end, rates: { 'order-to-delivery': { from, to } } })),
   slos: {
-    'order-to-delivery': { p95Ms: 5000, maxErrorRate: 0.02 },
+    'order-to-delivery': { ...ORDER_TO_DELIVERY_SLO },
   },
   params: {
     'order-to-delivery': { linesPerOrder: { ...LINES_PER_ORDER } },
@@ -80,8 +91,9 @@ export const morningOrderWaveFull: Profile = {
     ...((PICKERS[name] ?? 0) > 0 ? { users: { 'barcode-pick': PICKERS[name] ?? 0 } } : {}),
   })),
   slos: {
-    'order-entry': { p95Ms: 5000, maxErrorRate: 0.02 },
-    'stock-inquiry': { p95Ms: 1500, maxErrorRate: 0.01 },
+    'order-entry': { ...ORDER_ENTRY_SLO },
+    // three look-ups (Poisson mean 3), each search, form with chatter, on-hand dialog and back: ~2.6 s of server time
+    'stock-inquiry': { p95Ms: 6000, maxErrorRate: 0.01 },
     'barcode-pick': { p95Ms: 120_000, maxErrorRate: 0.01 },
   },
   params: {

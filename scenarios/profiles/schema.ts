@@ -11,7 +11,9 @@
  * 0 ≤ maxErrorRate ≤ 1; every SLO and params entry names a journey that some phase loads;
  * bursts: spreadMin ≤ everyMin and ≤ the phase, offsetMin < everyMin; users are whole numbers
  * and every journey with users has a `pacing` entry (and only those); counts are a number or a
- * known distribution; params keys are the documented JourneyParams keys.
+ * known distribution; params keys are the documented JourneyParams keys; `journeys` names the
+ * user's journey files (their names count as known journeys; the files are read by
+ * scenarios/journeys/load.ts).
  *
  * Cross-field checks (order, end after start) run once the fields they compare are well-formed,
  * so a profile with a type error may show more problems after that error is fixed.
@@ -221,8 +223,17 @@ export const profileSchema = z
       slos: z.record(kebabName, sloSchema, recordError('expected an object of journey: { p95Ms, maxErrorRate }')),
       params: z.record(kebabName, paramsSchema, recordError('expected an object of journey: { linesPerOrder, … }')).optional(),
       pacing: z.record(kebabName, pacingSchema, recordError('expected an object of journey: { thinkTimeS, iterationS }')).optional(),
+      journeys: z
+        .record(
+          kebabName,
+          z.string({ error: 'expected a path to a journey file (.yaml, .json, .ts, .js)' }).regex(/\.(ya?ml|json|m?ts|m?js)$/i, {
+            error: 'expected a path to a journey file (.yaml, .json, .ts, .js)',
+          }),
+          recordError('expected an object of journey name: path to its file'),
+        )
+        .optional(),
     },
-    onlyKeys(['name', 'description', 'phases', 'slos', 'params', 'pacing']),
+    onlyKeys(['name', 'description', 'phases', 'slos', 'params', 'pacing', 'journeys']),
   )
   .superRefine((profile, ctx) => {
     const journeys = new Set(
@@ -232,8 +243,9 @@ export const profileSchema = z
     profile.phases.forEach((phase, i) => {
       for (const kind of ['rates', 'bursts', 'users'] as const) {
         for (const journey of Object.keys(phase[kind] ?? {})) {
-          if (!Object.hasOwn(registeredJourneys, journey)) {
-            ctx.addIssue({ code: 'custom', path: ['phases', i, kind, journey], message: `expected a known journey (${journeyNames().join(', ')})` });
+          if (!Object.hasOwn(registeredJourneys, journey) && !Object.hasOwn(profile.journeys ?? {}, journey)) {
+            const own = Object.keys(profile.journeys ?? {});
+            ctx.addIssue({ code: 'custom', path: ['phases', i, kind, journey], message: `expected a known journey (${[...journeyNames(), ...own].join(', ')}) or one named in journeys: { name: path }` });
           }
         }
       }

@@ -30,6 +30,12 @@ export interface Profile {
    * Pace of the closed-model journeys (those with `users` in a phase): required for each of them.
    */
   pacing?: Record<string, Pacing>;
+  /**
+   * Journeys of your own, by name: a path (relative to the profile file) to a journey file — YAML or
+   * JSON steps, or TypeScript/JavaScript with `defineJourney` (scenarios/journeys/load.ts). The phases
+   * load them by that name like a shipped journey; a name of a shipped journey replaces it.
+   */
+  journeys?: Record<string, string>;
 }
 
 export interface ProfilePhase {

@@ -18,6 +18,7 @@
  * Odoo log shows how many workers served requests, else of the recommended configuration.
  */
 import type { Forecast, Workload } from '../../models/forecast.js';
+import { calibratedDemands } from '../../models/calibration-defaults.js';
 import { forecastToWorkload } from '../../models/forecast.js';
 import { headroom } from '../../models/headroom.js';
 import { memoryPerWorkerMb, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
@@ -69,7 +70,8 @@ export interface SimulatedSizing {
 export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[], simulated?: SimulatedSizing): RecommendationSet | undefined {
   const demand = requestServiceTime(summary);
   if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
-  const measured = measuredDemands(summary);
+  // journeys the run did not exercise: calibration, priced at the forecast's lines per order when there is one
+  const measured = measuredDemands(summary, forecast === undefined ? undefined : calibratedDemands(forecast.linesPerOrder.mean));
   if (forecast !== undefined) {
     const workload = forecastToWorkload(forecast, measured.demands, {}, measured.measured);
     const plan = recommendPlan(forecast, workload, runIo(summary, measured.demands));

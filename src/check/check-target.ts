@@ -56,7 +56,7 @@ const STORABLE = ['detailed_type', '=', 'product'];
 /** What each journey picks from (see each journey's setup). */
 export function dataNeeds(journeys: readonly string[]): DataNeed[] {
   const all: DataNeed[] = [
-    { id: 'data:customers', label: 'customers (customer_rank > 0)', model: 'res.partner', domain: [['customer_rank', '>', 0]], min: 20, journeys: ['order-to-delivery', 'order-entry', 'edi-order-import', 'barcode-pick', 'invoicing', 'browse'] },
+    { id: 'data:customers', label: 'customers (customer_rank > 0)', model: 'res.partner', domain: [['customer_rank', '>', 0]], min: 20, journeys: ['order-to-delivery', 'order-entry', 'order-lookup', 'edi-order-import', 'barcode-pick', 'invoicing', 'browse'] },
     { id: 'data:customer-refs', label: 'customers with a reference (EDI partner codes)', model: 'res.partner', domain: [['customer_rank', '>', 0], ['ref', '!=', false]], min: 10, journeys: ['edi-order-import'] },
     { id: 'data:products', label: 'storable products with a barcode and stock on hand', model: 'product.product', domain: [STORABLE, ['barcode', '!=', false], ['qty_available', '>', 0]], min: 20, journeys: ['order-to-delivery', 'order-entry', 'edi-order-import', 'barcode-pick', 'stock-inquiry'] },
     { id: 'data:warehouses', label: 'warehouses', model: 'stock.warehouse', domain: [], min: 1, journeys: ['order-to-delivery', 'barcode-pick', 'receipt', 'replenishment', 'stock-inquiry'] },

@@ -16,6 +16,7 @@ import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
+import { importCommand } from './commands/import.js';
 import { labCommand } from './commands/lab.js';
 import { mergeCommand } from './commands/merge.js';
 import { modelCommand } from './commands/model.js';
@@ -41,6 +42,7 @@ export function buildParser(argv: string[]): Argv {
     .command(reportCommand)
     .command(profilesCommand)
     .command(exportCommand)
+    .command(importCommand)
     .command(mergeCommand)
     .command(ingestCommand)
     .command(collectCommand)

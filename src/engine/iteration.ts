@@ -34,6 +34,8 @@ export interface IterationOptions {
   signal: AbortSignal;
   /** JourneyContext.params: the scenario's business parameters. */
   params?: Record<string, unknown>;
+  /** JourneyContext.serverMajor: the target's major version (undefined: unknown). */
+  serverMajor?: number;
   /** A login was refused (access_denied): the run must stop before Odoo locks the IP out. */
   onAccessDenied(vu: Vu, message: string): void;
 }
@@ -52,6 +54,7 @@ export function createIterationRunner(o: IterationOptions): IterationRunner {
         try {
           await vu.client.authenticate();
           vu.authenticated = true;
+          vu.session = {}; // a new login is a new browser session: views and actions load again
         } catch (e) {
           const end = clock.now();
           const kind = errorKindOf(e);
@@ -91,7 +94,9 @@ export function createIterationRunner(o: IterationOptions): IterationRunner {
         vu: vu.id,
         iteration: vu.iterations++,
         sleep: (seconds) => clock.sleepUntil(clock.now() + Math.max(0, seconds) * 1000, o.signal),
+        session: (vu.session ??= {}),
         ...(o.params !== undefined ? { params: o.params } : {}),
+        ...(o.serverMajor !== undefined ? { serverMajor: o.serverMajor } : {}),
       };
 
       let error: ErrorKind | null = null;

@@ -72,6 +72,8 @@ export interface RunPlanOptions {
    * that ends later starts the load at once, with a warning event.
    */
   startAt?: number;
+  /** JourneyContext.serverMajor: the target's major version, so interactive journeys speak its web client. */
+  serverMajor?: number;
 }
 
 export interface RunPlanResult {
@@ -265,6 +267,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
           signal: stop.signal,
           onAccessDenied: (_vu, message) => accessDenied(b.journey, message),
           params: o.plan.scenarios[i]?.params,
+          serverMajor: o.serverMajor,
         });
         return b.run({ clock, startMs, signal: stop.signal, pool, iterations }, samples);
       }),

@@ -13,6 +13,8 @@ export interface Vu {
   authenticated: boolean;
   /** Iterations this VU has started (JourneyContext.iteration of the next one). */
   iterations: number;
+  /** JourneyContext.session: what the VU's browser page keeps between iterations; emptied on each (re)login. */
+  session?: Record<string, unknown>;
 }
 
 export class VuPool {

@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { toolImports } from '../../scenarios/files.js';
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { InputError } from '../errors.js';
 import type { LoadPlan } from '../engine/plan.js';
 import type { Threshold } from '../engine/thresholds.js';
@@ -29,6 +31,8 @@ export interface K6BundleOptions {
   thresholds: readonly Threshold[];
   /** JourneyContext.tag default inside k6. */
   tag?: string;
+  /** The profile's own journey files (scenarios/journeys/load.ts), bundled beside the shipped ones. */
+  journeySources?: readonly JourneySource[];
 }
 
 export interface K6Bundle {
@@ -39,13 +43,25 @@ export interface K6Bundle {
   skipped: string[];
 }
 
-/** The bundle entry, generated (TypeScript, resolved from src/k6/runtime). */
-export function entrySource(plan: LoadPlan, options: K6Options, tag: string): string {
+/**
+ * The bundle entry, generated (TypeScript, resolved from src/k6/runtime). The profile's own
+ * journeys join the registry: a module's default export, or a YAML/JSON definition embedded as
+ * JSON and interpreted by scenarios/journeys/declarative.ts inside k6.
+ */
+export function entrySource(plan: LoadPlan, options: K6Options, tag: string, sources: readonly JourneySource[] = []): string {
   const journeysIndex = JSON.stringify(moduleBase('../../scenarios/journeys/index'));
+  const declarative = JSON.stringify(moduleBase('../../scenarios/journeys/declarative'));
   const runtime = JSON.stringify(moduleBase('./runtime/main'));
+  const own = sources.map((source, i) => {
+    const value = source.kind === 'module' ? `userJourney${i}` : `journeyFromDefinition(${JSON.stringify(source.definition)})`;
+    return { name: source.name, value, import: source.kind === 'module' ? `import userJourney${i} from ${JSON.stringify(source.file)};` : undefined };
+  });
   const lines = [
-    `import { journeys } from ${journeysIndex};`,
+    `import { journeys as shipped } from ${journeysIndex};`,
+    ...(own.some((o) => o.import === undefined) ? [`import { journeyFromDefinition } from ${declarative};`] : []),
+    ...own.flatMap((o) => (o.import ? [o.import] : [])),
     `import { scenarioExec } from ${runtime};`,
+    `const journeys = Object.assign({}, shipped, {${own.map((o) => `${JSON.stringify(o.name)}: ${o.value}`).join(', ')}});`,
     `const script = ${JSON.stringify({ seed: plan.seed, tag })};`,
     `export const options = ${JSON.stringify(options, null, 2)};`,
   ];
@@ -64,7 +80,7 @@ export function entrySource(plan: LoadPlan, options: K6Options, tag: string): st
  */
 export async function bundleK6Script(o: K6BundleOptions): Promise<K6Bundle> {
   const { options, skipped } = k6Options(o.plan, o.thresholds);
-  const contents = entrySource(o.plan, options, o.tag ?? `k6-${o.plan.profile}-${o.plan.seed}`);
+  const contents = entrySource(o.plan, options, o.tag ?? `k6-${o.plan.profile}-${o.plan.seed}`, o.journeySources);
   try {
     const result = await build({
       stdin: { contents, resolveDir: here, sourcefile: 'odoo-capacity-k6-entry.ts', loader: 'ts' },
@@ -74,6 +90,7 @@ export async function bundleK6Script(o: K6BundleOptions): Promise<K6Bundle> {
       target: 'es2017',
       platform: 'neutral',
       external: ['k6', 'k6/*'],
+      plugins: [toolImports],
       mainFields: ['module', 'main'],
       legalComments: 'none',
       logLevel: 'silent',

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadPlan } from '../engine/plan.js';
 import type { Threshold } from '../engine/thresholds.js';
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script, type K6Bundle } from './bundle.js';
 
 export interface K6ExportResult {
@@ -14,8 +15,8 @@ export interface K6ExportResult {
   bundle: K6Bundle;
 }
 
-export async function exportK6(o: { plan: LoadPlan; thresholds: readonly Threshold[]; outDir: string }): Promise<K6ExportResult> {
-  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds });
+export async function exportK6(o: { plan: LoadPlan; thresholds: readonly Threshold[]; outDir: string; journeySources?: readonly JourneySource[] }): Promise<K6ExportResult> {
+  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds, journeySources: o.journeySources });
   await mkdir(o.outDir, { recursive: true });
   const script = path.join(o.outDir, 'script.js');
   const readme = path.join(o.outDir, 'README.md');

@@ -18,6 +18,7 @@ import { InputError } from '../errors.js';
 import type { LoadPlan } from '../engine/plan.js';
 import type { Threshold } from '../engine/thresholds.js';
 import { checkClaimName, k8sName, nsFlag, objectMetadata, resultsPod, resultsVolume, RESULTS_MOUNT } from '../k8s/manifest.js';
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script } from './bundle.js';
 
 export { k8sName } from '../k8s/manifest.js';
@@ -111,8 +112,9 @@ export async function exportK6Operator(o: {
   resultsClaim?: string;
   /** The `odoo-capacity ingest k6 …` line printed in the header. */
   ingestCommand?: string;
+  journeySources?: readonly JourneySource[];
 }): Promise<{ file: string; resultsPodFile?: string; manifests: OperatorManifests }> {
-  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds });
+  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds, journeySources: o.journeySources });
   const manifests = operatorManifests({ plan: o.plan, script: bundle.code, parallelism: o.parallelism, namespace: o.namespace, resultsClaim: o.resultsClaim });
   await mkdir(o.outDir, { recursive: true });
   const file = path.join(o.outDir, 'testrun.yaml');

@@ -16,6 +16,7 @@ import { ThresholdTracker, type Threshold, type ThresholdResult } from '../engin
 import type { OdooTarget } from '../odoo/types.js';
 import type { RunStatus } from '../run/records.js';
 import type { RunWriter } from '../run/writer.js';
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script } from './bundle.js';
 import { K6Ingest } from './ingest.js';
 import { scenarioName } from './options.js';
@@ -54,6 +55,10 @@ export interface RunK6Options {
   signal?: AbortSignal;
   /** Poll interval of the NDJSON file, ms. Default 200. */
   pollMs?: number;
+  /** The target's major version, passed to the script as ODOO_MAJOR (JourneyContext.serverMajor). */
+  serverMajor?: number;
+  /** The profile's own journey files, bundled beside the shipped journeys. */
+  journeySources?: readonly JourneySource[];
 }
 
 export interface RunK6Result {
@@ -76,7 +81,7 @@ export async function runK6(o: RunK6Options): Promise<RunK6Result> {
   if (k6 === undefined) throw new InputError('K6_NOT_FOUND', k6NotFoundMessage);
   const dir = path.join(o.writer.dir, 'k6');
   await mkdir(dir, { recursive: true });
-  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds, tag: o.writer.id });
+  const bundle = await bundleK6Script({ plan: o.plan, thresholds: o.thresholds, tag: o.writer.id, journeySources: o.journeySources });
   const script = path.join(dir, 'script.js');
   const out = path.join(dir, 'out.ndjson');
   await writeFile(script, bundle.code);
@@ -94,7 +99,7 @@ export async function runK6(o: RunK6Options): Promise<RunK6Result> {
 
   const log = createWriteStream(path.join(dir, 'k6.log'));
   const child = spawn(k6, ['run', '--quiet', '--out', `json=${out}`, ...k6SegmentArgs(o.plan.segment), script], {
-    env: { ...process.env, ODOO_URL: o.target.url, ODOO_DB: o.target.db, ODOO_LOGIN: o.target.login, ODOO_PASSWORD: o.target.password, ODOO_CAPACITY_TAG: o.writer.id },
+    env: { ...process.env, ODOO_URL: o.target.url, ODOO_DB: o.target.db, ODOO_LOGIN: o.target.login, ODOO_PASSWORD: o.target.password, ODOO_CAPACITY_TAG: o.writer.id, ...(o.serverMajor !== undefined ? { ODOO_MAJOR: String(o.serverMajor) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let lastError = '';

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { startPostgres, type LabPostgres } from './postgres.js';
+import { LAB_MAIL_SQL } from './schema.js';
 import { createLabDatabase } from './seed.js';
 import { startLabServer, type LabServer } from './server/index.js';
 
@@ -74,6 +75,17 @@ async function databaseExists(lab: LabPostgres, db: string): Promise<boolean> {
   }
 }
 
+/** Adds what a lab database made by an older version lacks (the chatter tables of the web-client journeys). */
+async function upgradeLabDatabase(lab: LabPostgres, db: string): Promise<void> {
+  const client = new pg.Client({ connectionString: lab.url(db) });
+  await client.connect();
+  try {
+    await client.query(LAB_MAIL_SQL);
+  } finally {
+    await client.end();
+  }
+}
+
 async function dropDatabase(lab: LabPostgres, db: string): Promise<void> {
   const client = new pg.Client({ connectionString: lab.url('postgres') });
   await client.connect();
@@ -97,6 +109,8 @@ export async function startLab(options: LabOptions): Promise<Lab> {
         adminPassword: password,
         neutralized: options.neutralized ?? true,
       });
+    } else {
+      await upgradeLabDatabase(postgres, LAB_DB);
     }
     const logFile = path.join(dir, 'odoo.log');
     const server = await startLabServer({

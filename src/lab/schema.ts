@@ -765,3 +765,35 @@ CREATE VIEW sale_report AS
          l.price_subtotal, l.price_total, so.warehouse_id
   FROM sale_order_line l JOIN sale_order so ON so.id = l.order_id;
 `;
+
+/**
+ * The chatter (mail's mail_message and mail_followers, reduced): what /mail/thread/data and
+ * /mail/thread/messages read and what creating, confirming and validating write. `IF NOT EXISTS`:
+ * also run on a lab database created before the web-client journeys (src/lab/lab.ts).
+ */
+export const LAB_MAIL_SQL = `
+CREATE TABLE IF NOT EXISTS mail_message (
+  id serial PRIMARY KEY,
+  model varchar NOT NULL,
+  res_id integer NOT NULL,
+  record_name varchar,
+  body text,
+  message_type varchar(16) NOT NULL DEFAULT 'notification',
+  subtype varchar,
+  author_id integer REFERENCES res_partner (id) ON DELETE SET NULL,
+  tracking jsonb,
+  date timestamp without time zone NOT NULL DEFAULT (now() at time zone 'UTC')
+);
+CREATE INDEX IF NOT EXISTS mail_message__thread_index ON mail_message (model, res_id, id);
+
+CREATE TABLE IF NOT EXISTS mail_followers (
+  id serial PRIMARY KEY,
+  res_model varchar NOT NULL,
+  res_id integer NOT NULL,
+  partner_id integer NOT NULL REFERENCES res_partner (id) ON DELETE CASCADE,
+  CONSTRAINT mail_followers_res_partner_res_model_id_uniq UNIQUE (res_model, res_id, partner_id)
+);
+INSERT INTO ir_module_module (name, shortdesc, author, state, latest_version, application)
+  VALUES ('partner_autocomplete', '{"en_US": "Partner Autocomplete"}', 'Odoo S.A.', 'installed', '17.0.1.0', false)
+  ON CONFLICT (name) DO NOTHING;
+`;

@@ -12,7 +12,7 @@ import { Faker, en } from '@faker-js/faker';
 import pg from 'pg';
 import { LAB_IDS } from './ids.js';
 import { hashPassword } from './password.js';
-import { LAB_SCHEMA_SQL } from './schema.js';
+import { LAB_MAIL_SQL, LAB_SCHEMA_SQL } from './schema.js';
 
 export { LAB_IDS };
 
@@ -95,6 +95,7 @@ export async function createLabDatabase(connection: PgConnection, db: string, op
     await client.query(LAB_SCHEMA_SQL);
     await seedBase(client, options);
     await seedBusiness(client, options);
+    await client.query(LAB_MAIL_SQL);
     await client.query('COMMIT');
     // For the collectors (src/collect); the cluster preloads the library (postgres.ts).
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);

@@ -4,6 +4,7 @@
  * Everything measured is appended to the run directory as it happens; an abort, Ctrl-C or a crash
  * leaves a run that `report` can read.
  */
+import type { JourneySource } from '../../scenarios/journeys/load.js';
 import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../engine/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
@@ -31,6 +32,8 @@ export interface RunLoadOptions {
   /** Thresholds to evaluate (default: the plan's SLOs). */
   thresholds?: Threshold[];
   journeys: Record<string, Journey>;
+  /** The profile's own journey files (scenarios/journeys/load.ts), for the k6 engine's bundle. */
+  journeySources?: readonly JourneySource[];
   target: OdooTarget;
   /** Overrides every journey's own transport. */
   transport?: TransportName;
@@ -140,7 +143,11 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
   try {
     const journeysUsed = Object.fromEntries(plan.scenarios.map((s) => [s.journey, options.journeys[s.journey]!]));
     if (options.engine === 'k6') {
-      const result = await runK6({ plan, thresholds: options.thresholds ?? thresholdsFromSlos(plan.slos), target, writer, signal: options.signal });
+      const result = await runK6({
+        plan, thresholds: options.thresholds ?? thresholdsFromSlos(plan.slos), target, writer, signal: options.signal,
+        serverMajor: Number.isFinite(version.major) ? version.major : undefined,
+        journeySources: options.journeySources,
+      });
       ({ status, reason, thresholds } = result);
       if (result.k6ThresholdsCrossed && thresholds.every((t) => t.pass)) {
         // k6 judged a threshold we could not recompute from its output: trust k6's exit code 99.
@@ -170,6 +177,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
             engine: (record) => writer.append('engine', record),
           },
           tag: runId,
+          serverMajor: Number.isFinite(version.major) ? version.major : undefined,
           thresholds: options.thresholds,
           signal,
           onProgress: options.onProgress,

@@ -62,6 +62,7 @@ export const JOURNEY_WRITES: Readonly<Record<string, JourneyWrites>> = {
     ],
   },
   'stock-inquiry': { writes: false, creates: [] },
+  'order-lookup': { writes: false, creates: [] },
   'month-end-reports': { writes: false, creates: [] },
   browse: { writes: false, creates: [] },
 };

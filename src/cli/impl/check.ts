@@ -1,5 +1,7 @@
 /** `check`: print the readiness checklist; exit 1 when something required is missing. No yargs here. */
 import { getJourney, journeyNames } from '../../../scenarios/journeys/index.js';
+import { journeysForProfile } from '../../../scenarios/journeys/load.js';
+import type { Journey } from '../../../scenarios/journeys/types.js';
 import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { targetFromOptions, transportOverride } from './target.js';
 import type { Profile } from '../../../scenarios/profiles/types.js';
@@ -20,8 +22,11 @@ export function profileJourneys(profile: Profile): string[] {
 export async function checkCommandImpl(options: CheckCommandOptions): Promise<number> {
   const target = targetFromOptions(options);
   const transport = transportOverride(options.transport);
-  const names = options.journey ?? (options.profile ? profileJourneys(await loadProfile(options.profile)) : journeyNames());
-  const journeys = names.map((name) => getJourney(name));
+  const profile = options.profile ? await loadProfile(options.profile) : undefined;
+  // the profile's own journey files are checked too (their modules), and their names are known
+  const known = profile && options.profile ? (await journeysForProfile(profile, options.profile)).journeys : undefined;
+  const names = options.journey ?? (profile ? profileJourneys(profile) : journeyNames());
+  const journeys = names.map((name) => (known && Object.prototype.hasOwnProperty.call(known, name) ? (known[name] as Journey) : getJourney(name)));
   const items = await checkTarget(target, {
     journeys,
     ...(transport === undefined ? {} : { transport }),

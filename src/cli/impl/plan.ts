@@ -9,7 +9,7 @@ import { readRun } from '../../run/reader.js';
 import { summarizeRun } from '../../analyze/summarize.js';
 import { measuredDemands } from '../../analyze/measured-demands.js';
 import { runIo, type RunIo } from '../../analyze/postgres-io.js';
-import { CALIBRATION_DEFAULTS } from '../../../models/calibration-defaults.js';
+import { calibratedDemands, type CalibratedJourney } from '../../../models/calibration-defaults.js';
 import { forecastToWorkload } from '../../../models/forecast.js';
 import { recommendPlan, type PlanRecommendation } from '../../../models/plan-recommendation.js';
 import type { PlanCommandOptions } from '../commands/plan.js';
@@ -20,7 +20,8 @@ export async function planCommandImpl(options: PlanCommandOptions): Promise<numb
   checkNumberFlag('--scale', options.scale, SCALE_RULE);
   checkNumberFlag('--add-warehouses', options['add-warehouses'], { min: 0, max: 1000, integer: true });
   const forecast = await readForecastListingProblems(options.forecast);
-  let demands = CALIBRATION_DEFAULTS;
+  // calibration priced at the forecast's lines per order (a fixed part + a part per line)
+  let demands: Readonly<Record<string, CalibratedJourney>> = calibratedDemands(forecast.linesPerOrder.mean);
   let measured = new Set<string>();
   const notes: string[] = [];
   let io: RunIo | undefined;
@@ -31,7 +32,7 @@ export async function planCommandImpl(options: PlanCommandOptions): Promise<numb
     }
     const run = await readRun(dir);
     const summary = summarizeRun(run);
-    const fromRun = measuredDemands(summary);
+    const fromRun = measuredDemands(summary, demands);
     io = runIo(summary, fromRun.demands);
     demands = fromRun.demands;
     measured = fromRun.measured;
@@ -70,7 +71,8 @@ export function renderPlan(r: PlanRecommendation, options: Pick<PlanCommandOptio
   const whatIf = options.scale !== 1 || options['add-warehouses'] > 0 ? ` (what-if: ×${options.scale}, +${options['add-warehouses']} warehouses)` : '';
   const out: string[] = [
     `Sizing plan for ${r.forecast}${whatIf}`,
-    `Demands: ${options.run ? `measured in ${options.run} where exercised, calibration defaults otherwise` : 'calibration defaults (models/calibration-defaults.ts, measured on Odoo 17)'}`,
+    `Demands: ${options.run ? `measured in ${options.run} where exercised, calibration defaults otherwise` : 'calibration defaults (models/calibration-defaults.ts, measured on Odoo 17; docs/CALIBRATION.md)'}` +
+      ` at ${w.linesPerOrder ?? 5} lines per order`,
     '',
     '## Workload at the peak hour',
     table(

@@ -1,7 +1,7 @@
 /** `run <profile>`: compile, run, report. No yargs here. */
 import path from 'node:path';
 import { loadProfile } from '../../../scenarios/profiles/load.js';
-import { journeys } from '../../../scenarios/journeys/index.js';
+import { journeysForProfile } from '../../../scenarios/journeys/load.js';
 import { compileProfile } from '../../engine/compile.js';
 import type { TransportName } from '../../odoo/types.js';
 import { runLoad } from '../../pipeline/run-load.js';
@@ -42,6 +42,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   const env = options['dry-run'] ? { ...process.env, ODOO_PASSWORD: process.env.ODOO_PASSWORD || 'not-needed-for-a-dry-run' } : process.env;
   const target = targetFromOptions(options, env);
   const profile = await loadProfile(profileName);
+  const { journeys, sources } = await journeysForProfile(profile, profileName);
   const plan = compileProfile(profile, {
     scale: options.scale,
     compress: { durationS: options.duration, keep: options.keep },
@@ -71,6 +72,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       engine: options.engine,
       thresholds,
       journeys,
+      journeySources: sources,
       target,
       transport: options.transport as TransportName | undefined,
       pgUrl,

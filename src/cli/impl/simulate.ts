@@ -4,8 +4,6 @@ import { compileProfile } from '../../engine/compile.js';
 import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { conflictPerWriter, demandsForJourneys } from '../../../models/calibration-defaults.js';
 import { simulate } from '../../../models/simulate/simulate.js';
-import { meanCount } from '../../../scenarios/profiles/distributions.js';
-import type { Count } from '../../../scenarios/profiles/types.js';
 import type { SimulationResult } from '../../../models/simulate/types.js';
 import type { SimulateCommandOptions } from '../commands/simulate.js';
 import { ExitCode } from '../exit-codes.js';
@@ -34,13 +32,7 @@ export async function simulateCommandImpl(options: SimulateCommandOptions): Prom
   checkNumberFlag('--cron-workers', options['cron-workers'], { min: 0, max: 1000, integer: true });
   checkOptionalNumberFlag('--integration-workers', options['integration-workers'], { min: 1, max: MAX_WORKERS, integer: true });
   const plan = compileProfile(profile, { scale: options.scale, seed: options.seed, ...(options.phase ? { phase: options.phase } : {}) });
-  const lines = Object.fromEntries(
-    plan.scenarios.flatMap((s) => {
-      const count = s.params?.linesPerOrder;
-      return typeof count === 'number' || (typeof count === 'object' && count !== null) ? [[s.journey, meanCount(count as Count)]] : [];
-    }),
-  );
-  const demands = demandsForJourneys(plan.scenarios.map((s) => s.journey), lines);
+  const demands = demandsForJourneys(plan.scenarios.map((s) => s.journey));
   const runs: Array<{ workers: number; integrationWorkers: number; result: SimulationResult }> = counts.map((workers) => {
     const integrationWorkers = options['isolate-integrations'] ? (options['integration-workers'] ?? Math.max(1, Math.round(workers / 4))) : 0;
     const result = simulate({

@@ -35,6 +35,12 @@ export interface K6ScriptConfig {
   tag: string;
 }
 
+/** JourneyContext.serverMajor inside k6: `ODOO_MAJOR` (set by `run --engine k6` from the server's version), else undefined (17). */
+function serverMajorFromEnv(): number | undefined {
+  const major = Number(__ENV.ODOO_MAJOR);
+  return __ENV.ODOO_MAJOR && isFinite(major) ? major : undefined;
+}
+
 const journeyDuration = new Trend('journey_duration', true);
 const stepDuration = new Trend('step_duration', true);
 const journeyFailed = new Rate('journey_failed');
@@ -45,6 +51,8 @@ interface VuJourney {
   client: K6OdooClient;
   shared: unknown;
   ready: boolean;
+  /** JourneyContext.session: this VU's browser-page state, new on every (re)login. */
+  session: Record<string, unknown>;
 }
 
 function targetFromEnv(): K6Target {
@@ -64,11 +72,12 @@ export function scenarioExec(journeys: Record<string, Journey>, script: K6Script
   let vu: VuJourney | undefined;
 
   return async function iteration(): Promise<void> {
-    if (vu === undefined) vu = { client: new K6OdooClient(targetFromEnv(), journey.transport, state), shared: undefined, ready: false };
+    if (vu === undefined) vu = { client: new K6OdooClient(targetFromEnv(), journey.transport, state), shared: undefined, ready: false, session: {} };
     const current = vu;
     if (!current.ready) {
       state.step = 'authenticate';
       await current.client.authenticate();
+      current.session = {};
       if (journey.setup) {
         state.step = 'setup';
         current.shared = await journey.setup(current.client);
@@ -105,6 +114,9 @@ export function scenarioExec(journeys: Record<string, Journey>, script: K6Script
       },
     };
     if (scenario.params !== undefined) ctx.params = scenario.params;
+    ctx.session = current.session;
+    const major = serverMajorFromEnv();
+    if (major !== undefined) ctx.serverMajor = major;
     let outcome = 'ok';
     try {
       await journey.run(ctx);

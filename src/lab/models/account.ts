@@ -122,6 +122,15 @@ export const accountMove: ModelDef = {
       env.spend(0.4);
       return false;
     },
+    /** account_move.py `action_register_payment`: the Register Payment dialog on these invoices. */
+    async action_register_payment(env, args) {
+      const ids = await ensureExist(env, accountMove, recordIds(args));
+      env.spend(1);
+      return {
+        name: 'Register Payment', type: 'ir.actions.act_window', res_model: 'account.payment.register', view_mode: 'form', views: [[false, 'form']], target: 'new',
+        context: { active_model: 'account.move', active_ids: ids, dont_redirect_to_payments: true, display_account_trust: true },
+      };
+    },
   },
 };
 

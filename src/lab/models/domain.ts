@@ -1,8 +1,10 @@
 /**
  * Odoo domains → SQL WHERE clauses, for the operators the journeys use:
  * `=`, `!=`, `<>`, `in`, `not in`, `like`, `ilike`, `not like`, `not ilike`, `=like`, `=ilike`,
- * `<`, `>`, `<=`, `>=`, `parent_of` and `child_of` (as `in`: the lab has no deeper hierarchies), in Polish notation with `&`, `|`, `!` (implicit `&` between leaves),
- * on the fields a model defines, and `many2one.field` paths (one subquery per step).
+ * `<`, `>`, `<=`, `>=`, in Polish notation with `&`, `|`, `!` (implicit `&` between leaves),
+ * `child_of` (on many2one fields of a model with `parent_id`; a name searches the target first, as
+ * expression.py does), on the fields a model defines, and `many2one.field` / `x2many.field` paths
+ * (one subquery per step; an x2many needs its `inverse`).
  *
  * Semantics follow odoo/osv/expression.py (17.0): `= False` is `IS NULL` (or false for booleans),
  * `!=` and `not in` also match NULLs, `in []` is FALSE, `ilike` wraps the value in `%`.
@@ -12,7 +14,7 @@ import type { FieldDef, ModelDef } from './types.js';
 
 export type ModelLookup = (name: string) => ModelDef | undefined;
 
-const OPERATORS = new Set(['=', '!=', '<>', 'in', 'not in', 'like', 'ilike', 'not like', 'not ilike', '=like', '=ilike', '<', '>', '<=', '>=', 'parent_of', 'child_of']);
+const OPERATORS = new Set(['=', '!=', '<>', 'in', 'not in', 'like', 'ilike', 'not like', 'not ilike', '=like', '=ilike', '<', '>', '<=', '>=', 'child_of', 'parent_of']);
 
 function valueError(message: string): PythonException {
   return new PythonException('builtins.ValueError', message);
@@ -74,23 +76,21 @@ class Translator {
     if (left === 1 && right === 1) return 'TRUE';
     if (left === 0 && right === 1) return 'FALSE';
     if (typeof left !== 'string' || typeof rawOperator !== 'string') throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
-    const lowered = rawOperator.toLowerCase();
-    if (!OPERATORS.has(lowered)) throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
-    // The lab's companies and partners have no hierarchy deeper than the records themselves:
-    // `parent_of` / `child_of` ids (the web client's company and customer filters) match those ids.
-    const operator = lowered === 'parent_of' || lowered === 'child_of' ? 'in' : lowered;
-    const rightValue = (lowered === 'parent_of' || lowered === 'child_of') && !Array.isArray(right) ? [right] : right;
-    if (rightValue !== right) return this.leaf(model, [left, operator, rightValue], alias);
+    const operator = rawOperator.toLowerCase();
+    if (!OPERATORS.has(operator)) throw valueError(`Invalid leaf ${leafRepr(leaf)}`);
     const [head, ...rest] = left.split('.');
     const field = head === undefined ? undefined : model.fields[head];
     if (!field || head === undefined) throw valueError(`Invalid field ${model.name}.${head ?? left} in leaf ${leafRepr(leaf)}`);
     if (rest.length > 0) {
       const target = field.relation ? this.lookup(field.relation) : undefined;
-      if (field.type !== 'many2one' || !target) throw valueError(`Invalid field ${model.name}.${left} in leaf ${leafRepr(leaf)}`);
+      const x2many = (field.type === 'one2many' || field.type === 'many2many') && field.inverse !== undefined;
+      if ((field.type !== 'many2one' && !x2many) || !target) throw valueError(`Invalid field ${model.name}.${left} in leaf ${leafRepr(leaf)}`);
       const sub = `${target.table}__${++this.aliasCounter}`;
       const inner = this.leaf(target, [rest.join('.'), operator, right], sub);
+      if (x2many) return `${alias}.id IN (SELECT ${sub}."${field.inverse}" FROM ${target.table} ${sub} WHERE ${inner})`;
       return `${fieldSql(field, head, alias)} IN (SELECT ${sub}.id FROM ${target.table} ${sub} WHERE ${inner})`;
     }
+    if (operator === 'child_of' || operator === 'parent_of') return this.hierarchy(model, field, head, alias, right, leaf, operator);
     if ((field.type === 'one2many' || field.type === 'many2many') && field.sql) {
       return this.computedX2manyLeaf(field.sql(alias), operator, right, leaf);
     }
@@ -107,6 +107,26 @@ class Translator {
       return `(${expr} ${negate ? 'NOT IN' : 'IN'} (SELECT ${sub}.id FROM ${target.table} ${sub} WHERE ${like})${negate ? ` OR ${expr} IS NULL` : ''})`;
     }
     return this.comparison(field, expr, operator, right);
+  }
+
+  /**
+   * `many2one child_of value` / `parent_of value`: the target records (ids, or found by name like
+   * name_search when a text is given) and their children, or parents (`parent_id`, one level: the
+   * lab's hierarchies are flat).
+   */
+  private hierarchy(model: ModelDef, field: FieldDef, name: string, alias: string, right: unknown, leaf: unknown[], operator: string): string {
+    const target = field.relation ? this.lookup(field.relation) : undefined;
+    if (field.type !== 'many2one' || !target) throw valueError(`Invalid leaf ${leafRepr(leaf)} on ${model.name}`);
+    const sub = `${target.table}__${++this.aliasCounter}`;
+    const roots =
+      typeof right === 'string'
+        ? `SELECT ${sub}.id FROM ${target.table} ${sub} WHERE ${this.likeSql(target.displayName(sub), 'ilike', right)}`
+        : `SELECT unnest(${this.param((Array.isArray(right) ? right : [right]).filter((v) => typeof v === 'number'))}::int[])`;
+    let related = '';
+    if (target.fields.parent_id) {
+      related = operator === 'child_of' ? ` OR c.parent_id IN (${roots})` : ` OR c.id IN (SELECT r.parent_id FROM ${target.table} r WHERE r.id IN (${roots}))`;
+    }
+    return `${fieldSql(field, name, alias)} IN (SELECT c.id FROM ${target.table} c WHERE c.id IN (${roots})${related})`;
   }
 
   private x2manyLeaf(field: FieldDef, operator: string, right: unknown, alias: string, leaf: unknown[]): string {

@@ -4,11 +4,17 @@
  *   answers `{id, …}` (False when empty), without sub-fields its id; an x2many with `{fields}`
  *   answers a list of such dicts, without them the ids;
  * - `web_search_read(domain, specification, offset=0, limit=None, order=None, count_limit=None)`
- *   → `{length, records}`, where `length` is a `search_count` only when the page is full.
+ *   → `{length, records}`, where `length` is a `search_count` only when the page is full;
+ * - `web_save(ids, vals, specification)`: `create` (ids = []) or `write`, then `web_read`;
+ * - `onchange` (./onchange.ts) and `get_views` (./web-views.ts).
+ * Fields of the recorded views the lab does not store read as their type's empty value
+ * (./onchange.ts emptyValue), as a real Odoo with more modules would answer them.
  */
 import { PythonException, pythonRepr } from './errors.js';
-import { argument, read, recordIds, search, searchCount } from './orm.js';
+import { onchange, emptyValue } from './onchange.js';
+import { argument, insert, read, recordIds, search, searchCount, write } from './orm.js';
 import type { Env, ModelDef } from './types.js';
+import { getViews } from './web-views.js';
 
 type Specification = Record<string, { fields?: Specification } | undefined>;
 
@@ -21,8 +27,12 @@ function asSpecification(value: unknown): Specification {
 
 /** `web_read` of `ids` on `model`. */
 export async function webRead(env: Env, model: ModelDef, ids: number[], specification: Specification): Promise<Array<Record<string, unknown>>> {
-  const names = Object.keys(specification).filter((n) => n !== 'id');
-  const rows = await read(env, model, ids, names);
+  const all = Object.keys(specification).filter((n) => n !== 'id');
+  const names = all.filter((n) => model.fields[n]);
+  const rows = await read(env, model, ids, names.length ? names : ['display_name']);
+  for (const row of rows) {
+    for (const name of all) if (!model.fields[name]) row[name] = emptyValue(model, name);
+  }
   for (const name of names) {
     const field = model.fields[name];
     const sub = specification[name]?.fields;
@@ -52,6 +62,34 @@ export function webMethods(model: ModelDef): Record<string, (env: Env, args: unk
     async web_read(env, args, kwargs) {
       const specification = asSpecification(argument(args, kwargs, 1, 'specification', {}));
       return webRead(env, model, recordIds(args), specification);
+    },
+    /** `web_save(vals, specification)` on `ids` (args[0]; [] creates with the model's own `create`). */
+    async web_save(env, args, kwargs) {
+      const ids = recordIds(args);
+      const vals = argument(args, kwargs, 1, 'vals', {});
+      if (typeof vals !== 'object' || vals === null || Array.isArray(vals)) throw new PythonException('builtins.TypeError', `vals must be a dict, got ${pythonRepr(vals)}`);
+      const specification = asSpecification(argument(args, kwargs, 2, 'specification', {}) ?? {});
+      // the lab stores fewer fields than the views show: what it does not store is not written
+      const stored: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(vals as Record<string, unknown>)) if (model.fields[name]) stored[name] = value;
+      let id = ids[0];
+      if (id === undefined) {
+        const create = model.methods.create;
+        const created = create ? await create(env, [stored], {}) : await insert(env, model, stored);
+        id = Array.isArray(created) ? (created[0] as number) : (created as number);
+      } else {
+        const update = model.methods.write;
+        if (update) await update(env, [ids, stored], {});
+        else await write(env, model, ids, stored);
+      }
+      env.spend(0.5);
+      return webRead(env, model, [id], specification);
+    },
+    async onchange(env, args, kwargs) {
+      return onchange(env, model, args, kwargs);
+    },
+    async get_views(env, args, kwargs) {
+      return getViews(env, model, args, kwargs);
     },
     async web_search_read(env, args, kwargs) {
       const domain = argument(args, kwargs, 0, 'domain', []);

@@ -4,7 +4,6 @@
  * formats of `read` (many2one → `[id, display_name]` or False, empty char → False, floats as numbers,
  * datetimes as `YYYY-MM-DD HH:MM:SS` UTC strings, x2many → ids).
  */
-import { webClientMethods } from './orm-webclient.js';
 import { domainMentions, domainToSql, fieldSql } from './domain.js';
 import { readGroup, webReadGroup } from './orm-group.js';
 import { webMethods } from './orm-web.js';
@@ -324,6 +323,5 @@ export function genericMethods(model: ModelDef): Record<string, Method> {
       return webReadGroup(env, model, args, kwargs);
     },
     ...webMethods(model),
-    ...webClientMethods(model),
   };
 }

@@ -8,6 +8,7 @@ import { PythonException, ValidationError, pythonRepr } from './errors.js';
 import { auditFields, boolean, char, float, integer, many2one, monetary, selection } from './fields.js';
 import { argument, ensureExist, insert, recordIds, write } from './orm.js';
 import type { Env, FieldDef, ModelDef } from './types.js';
+import { windowAction } from './web-views.js';
 
 const NOW = `(now() at time zone 'UTC')`;
 const templateName = (a: string) => `(SELECT t.name->>'en_US' FROM product_template t WHERE t.id = ${a}.product_tmpl_id)`;
@@ -51,7 +52,7 @@ export const productTemplate: ModelDef = {
   fields: {
     name: char('Name', { translate: true, writable: true }),
     ...TEMPLATE_FIELDS,
-    priority: selection('Favorite'),
+    priority: selection('Favorite', { sql: () => `COALESCE(NULL::varchar, '0')` }),
     company_id: many2one('res.company', 'Company'),
     active: boolean('Active', { writable: true }),
     default_code: char('Internal Reference', { sql: (a) => `(SELECT p.default_code FROM product_product p WHERE p.product_tmpl_id = ${a}.id ORDER BY p.id LIMIT 1)` }),
@@ -59,26 +60,51 @@ export const productTemplate: ModelDef = {
     qty_available: float('Quantity On Hand', {
       sql: (a) => `(SELECT COALESCE(sum(q.quantity), 0) FROM stock_quant q JOIN stock_location l ON l.id = q.location_id JOIN product_product p ON p.id = q.product_id WHERE p.product_tmpl_id = ${a}.id AND l.usage = 'internal')`,
     }),
-    product_variant_ids: { type: 'many2many', string: 'Products', relation: 'product.product', sql: (a) => `ARRAY(SELECT p.id FROM product_product p WHERE p.product_tmpl_id = ${a}.id ORDER BY p.id)` },
+    product_variant_ids: {
+      type: 'many2many', string: 'Products', relation: 'product.product', inverse: 'product_tmpl_id',
+      sql: (a) => `ARRAY(SELECT p.id FROM product_product p WHERE p.product_tmpl_id = ${a}.id ORDER BY p.id)`,
+    },
     seller_ids: { type: 'many2many', string: 'Vendors', relation: 'product.supplierinfo', sql: (a) => `ARRAY(SELECT s.id FROM product_supplierinfo s WHERE s.product_tmpl_id = ${a}.id ORDER BY s.sequence, s.min_qty DESC, s.price, s.id)` },
     route_ids: { type: 'many2many', string: 'Routes', relation: 'stock.route', sql: (a) => `ARRAY(SELECT r.route_id FROM stock_route_product r WHERE r.product_id = ${a}.id ORDER BY r.route_id)` },
     ...auditFields(),
   },
   methods: {
-    /** sale/models/product_template.py: the variant a sale line gets when the template has exactly one. */
-    async get_single_product_variant(env, args) {
-      const [templateId] = args as [unknown];
-      if (typeof templateId !== 'number') return {};
-      const { rows } = await env.cr.query(
-        `SELECT p.id, (SELECT t.name->>'en_US' FROM product_template t WHERE t.id = p.product_tmpl_id) AS name, count(*) OVER () AS variants
-           FROM product_product p WHERE p.product_tmpl_id = $1 AND p.active ORDER BY p.id LIMIT 2`,
-        [templateId],
-      );
-      const first = rows[0] as { id: number; name: string; variants: string } | undefined;
-      if (first === undefined || Number(first.variants) !== 1) return {};
-      return { product_id: Number(first.id), product_name: first.name, has_optional_products: false };
+    /** sale_product_configurator: the only variant of a template → {product_id, product_name, has_optional_products}, else {}. */
+    async get_single_product_variant(env, args, kwargs) {
+      const raw = argument(args, kwargs, 0, 'self', undefined);
+      const id = Array.isArray(raw) ? raw[0] : raw;
+      const variants = await env.cr.query<{ id: number; name: string }>(
+        `SELECT p.id, ${productDisplayName('p')} AS name FROM product_product p WHERE p.product_tmpl_id = $1 AND p.active ORDER BY p.id LIMIT 2`, [id]);
+      env.spend(0.5);
+      const only = variants.rows.length === 1 ? variants.rows[0] : undefined;
+      return only ? { product_id: only.id, product_name: only.name, has_optional_products: false } : {};
+    },
+    /** stock `action_update_quantity_on_hand`: the Change Product Quantity dialog (one variant). */
+    async action_update_quantity_on_hand(env, args) {
+      const ids = await ensureExist(env, productTemplate, recordIds(args));
+      const variant = await env.cr.query<{ id: number }>('SELECT id FROM product_product WHERE product_tmpl_id = $1 ORDER BY id LIMIT 1', [ids[0]]);
+      env.spend(0.5);
+      const context: Record<string, unknown> = {};
+      for (const key of ['default_detailed_type', 'lang', 'tz', 'uid', 'allowed_company_ids']) if (key in env.context) context[key] = env.context[key];
+      return windowAction('stock.action_change_product_quantity', { context: { ...context, default_product_id: variant.rows[0]?.id ?? false, default_product_tmpl_id: ids[0] } });
     },
   },
+};
+
+/** stock.change.product.qty (TransientModel, the On Hand dialog): the journeys only load its defaults. */
+export const stockChangeProductQty: ModelDef = {
+  name: 'stock.change.product.qty',
+  description: 'Change Product Quantity',
+  table: 'stock_change_product_qty',
+  order: 'id',
+  displayName: (a) => `'stock.change.product.qty,' || ${a}.id`,
+  fields: {
+    product_id: many2one('product.product', 'Product'),
+    product_tmpl_id: many2one('product.template', 'Template'),
+    product_variant_count: integer('Variant Count'),
+    new_quantity: float('New Quantity on Hand'),
+  },
+  methods: {},
 };
 
 export const productProduct: ModelDef = {

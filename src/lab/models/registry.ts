@@ -7,7 +7,7 @@ import { irConfigParameter, irModelData, irModuleModule, productCategory, resCom
 import { PythonException } from './errors.js';
 import { char, integer } from './fields.js';
 import { genericMethods } from './orm.js';
-import { productProduct, productSupplierinfo, productTemplate, stockRoute } from './product.js';
+import { productProduct, productSupplierinfo, productTemplate, stockChangeProductQty, stockRoute } from './product.js';
 import { purchaseOrder, purchaseOrderLine } from './purchase.js';
 import { procurementGroupWithScheduler, stockWarehouseOrderpoint } from './replenish.js';
 import { saleOrder, saleOrderLine, saleReport } from './sale.js';
@@ -20,7 +20,7 @@ const DEFINITIONS: ModelDef[] = [
   resPartner, resUsers, resCompany, resCurrency, resCountry, uomUom, productCategory, irConfigParameter, irModelData, irModuleModule,
   procurementGroupWithScheduler, productTemplate, productProduct, productSupplierinfo, stockRoute, saleOrder, saleOrderLine, saleReport,
   stockLocation, stockWarehouse, stockPickingType, stockQuant, stockPicking, stockMove, stockMoveLine, stockValuationLayer,
-  stockBackorderConfirmation, stockWarehouseOrderpoint, purchaseOrder, purchaseOrderLine,
+  stockBackorderConfirmation, stockWarehouseOrderpoint, purchaseOrder, purchaseOrderLine, stockChangeProductQty,
   accountAccount, accountJournal, accountMove, accountMoveLine, accountPayment, accountPaymentRegister, saleAdvancePaymentInv,
 ];
 

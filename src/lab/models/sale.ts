@@ -9,7 +9,9 @@ import { auditFields, char, datetime, float, many2one, monetary, one2many, selec
 import { ensureExist, recordIds } from './orm.js';
 import { productDisplayName } from './product.js';
 import { recomputePickingStates, reserveMoves } from './stock-ops.js';
+import { postMessage } from './mail.js';
 import type { Env, ModelDef } from './types.js';
+import { windowAction } from './web-views.js';
 
 const NOW = `(now() at time zone 'UTC')`;
 
@@ -62,7 +64,10 @@ export const saleOrder: ModelDef = {
     ...auditFields(),
   },
   methods: {
-    create: createMethod(createOrder),
+    create: createMethod(async (env, vals) => {
+      env.perLine?.(Array.isArray(vals.order_line) ? vals.order_line.length : 0);
+      return createOrder(env, vals);
+    }),
     /** sale_order.py `action_confirm` → True; sale_stock launches the delivery and reserves stock. */
     async action_confirm(env, args) {
       const ids = await ensureExist(env, saleOrder, recordIds(args));
@@ -75,13 +80,36 @@ export const saleOrder: ModelDef = {
         // sale_order.py action_confirm
         throw new UserError(`The following orders are not in a state requiring confirmation: ${orders.rows.map((o) => o.name).join(', ')}`);
       }
+      const lines = await env.cr.query<{ n: string }>('SELECT count(*) AS n FROM sale_order_line WHERE order_id = ANY($1)', [ids]);
+      env.perLine?.(Number(lines.rows[0]?.n ?? 0));
       env.spend(0.35);
       for (const order of orders.rows) await launchDelivery(env, order);
+      for (const order of orders.rows) await postMessage(env, 'sale.order', order.id, '', { recordName: order.name, tracking: { changedField: 'Status', newValue: 'Sales Order' } });
       env.spend(0.35);
       return true;
     },
+    /** sale_stock `action_view_delivery`: the delivery's form action (one picking) or the transfers list. */
+    async action_view_delivery(env, args) {
+      const ids = await ensureExist(env, saleOrder, recordIds(args));
+      const pickings = await env.cr.query<{ id: number; partner_id: number | null; picking_type_id: number; origin: string | null; group_id: number | null }>(
+        'SELECT id, partner_id, picking_type_id, origin, group_id FROM stock_picking WHERE sale_id = ANY($1) ORDER BY id', [ids]);
+      env.spend(0.5);
+      const first = pickings.rows[0];
+      const context = first
+        ? { ...userContext(env), default_partner_id: first.partner_id ?? false, default_picking_type_id: first.picking_type_id, default_origin: first.origin ?? false, default_group_id: first.group_id ?? false }
+        : userContext(env);
+      if (pickings.rows.length === 1 && first) return windowAction('stock.action_picking_tree_all', { res_id: first.id, context, domain: '' });
+      return windowAction('stock.action_picking_tree_all', { res_id: 0, context, domain: [['id', 'in', pickings.rows.map((p) => p.id)]] });
+    },
   },
 };
+
+/** The user's context keys an action's context carries back (lang, tz, uid, allowed_company_ids). */
+function userContext(env: Env): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['lang', 'tz', 'uid', 'allowed_company_ids']) if (key in env.context) out[key] = env.context[key];
+  return out;
+}
 
 export const saleOrderLine: ModelDef = {
   name: 'sale.order.line',
@@ -122,6 +150,7 @@ interface LineValues {
 function orderLineCommands(value: unknown): LineValues[] {
   if (value === undefined || value === false) return [];
   if (!Array.isArray(value)) throw new PythonException('builtins.TypeError', `'${typeof value}' object is not iterable`);
+  // the web client sends each new line as [0, "virtual_N", {…}] (Command.create with its client id)
   return value.map((command) => {
     if (!Array.isArray(command) || command[0] !== 0) {
       // only Command.create is meaningful on a new order
@@ -192,6 +221,7 @@ async function createOrder(env: Env, vals: Record<string, unknown>): Promise<num
      FROM (SELECT COALESCE(sum(price_subtotal), 0) AS total FROM sale_order_line WHERE order_id = $1) s WHERE id = $1`,
     [orderId],
   );
+  await postMessage(env, 'sale.order', orderId, '<p>Sales Order created</p>', { follow: true, recordName: name });
   return orderId;
 }
 

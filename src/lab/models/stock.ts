@@ -9,6 +9,7 @@ import { argument, columnValues, ensureExist, insert, recordIds, write } from '.
 import { productDisplayName } from './product.js';
 import { applyInventory, isInternal, recomputePickingStates, reserveMoves, updateAvailableQuantity } from './stock-ops.js';
 import { validatePickings } from './stock-validate.js';
+import { postMessage } from './mail.js';
 import type { Env, ModelDef } from './types.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -226,8 +227,12 @@ export const stockPicking: ModelDef = {
     /** stock_picking.py `button_validate` → True, or the backorder wizard's action. */
     async button_validate(env, args) {
       const ids = await ensureExist(env, stockPicking, recordIds(args));
+      const moves = await env.cr.query<{ n: string }>(`SELECT count(*) AS n FROM stock_move WHERE picking_id = ANY($1) AND state NOT IN ('done', 'cancel')`, [ids]);
+      env.perLine?.(Number(moves.rows[0]?.n ?? 0));
       env.spend(0.3);
-      return validatePickings(env, ids);
+      const result = await validatePickings(env, ids);
+      if (result === true) for (const id of ids) await postMessage(env, 'stock.picking', id, '', { tracking: { changedField: 'Status', newValue: 'Done' } });
+      return result;
     },
   },
 };

@@ -17,6 +17,8 @@ export interface Env {
   context: Record<string, unknown>;
   /** Burns `fraction` (0..1) of the call's calibrated CPU budget (service-time.ts). */
   spend(fraction: number): void;
+  /** Adds the calibrated per-line cost of this call for `count` order/picking lines to its budget (no-op for flat costs). */
+  perLine?(count: number): void;
   /** The model registry (undefined for unknown names). */
   model(name: string): ModelDef | undefined;
 }

@@ -5,6 +5,8 @@
  * Routes (odoo/addons/web/controllers/{webclient,session,dataset}.py, base/controllers/rpc.py):
  *   POST /web/webclient/version_info, /web/session/authenticate, /web/session/get_session_info,
  *        /web/dataset/call_kw[/<path>], /web/dataset/call_button   (JSON-RPC, web session)
+ *        /web/action/load, /mail/thread/data, /mail/thread/messages, /onboarding/<route>
+ *                                                                  (web client JSON routes, ../models/web-routes.ts)
  *   POST /xmlrpc/2/common, /xmlrpc/2/object, /xmlrpc/2/db          (XML-RPC, integer fault codes)
  *   POST /jsonrpc                                                   (JSON-RPC {service, method, args})
  */
@@ -20,7 +22,8 @@ import type { QueryStats } from './cursor.js';
 import { OdooLog, perfInfo, requestMessage } from './log.js';
 import type { HttpRequestMessage, HttpResponseMessage, WorkerConfig } from './protocol.js';
 import { readOnly, retrying, type RetryOptions } from './retrying.js';
-import { CALIBRATION, ServiceBudget, burnCpu, methodCpuMs, type TransportKind } from './service-time.js';
+import { CALIBRATION, ServiceBudget, burnCpu, methodCpuMs, perLineCpuMs, routeCpuMs, type TransportKind } from './service-time.js';
+import { WEB_ROUTES, webRouteOf } from '../models/web-routes.js';
 import { decodeSession, encodeSession, sessionCookie, sessionIdFromCookie, type WebSession } from './session.js';
 import { faultResponse, methodResponse, parseMethodCall } from './xmlrpc-codec.js';
 
@@ -117,18 +120,8 @@ export class LabWorkerApp {
     if (path === '/web/dataset/call_button') {
       return this.json(request, state, (params) => this.webCallKw(request, params, state, true));
     }
-    if (path === '/mail/thread/data' || path === '/mail/thread/messages') {
-      return this.json(request, state, (params) => this.mailThread(request, params, state, path === '/mail/thread/data' ? 'data' : 'messages'));
-    }
-    if (path.startsWith('/onboarding/')) {
-      return this.json(request, state, async () => {
-        this.requireSession(request);
-        return this.withSignaling(state, async () => {
-          this.spendService('web', 'onboarding', 'panel');
-          return { html: '' };
-        });
-      });
-    }
+    const route = webRouteOf(path);
+    if (route) return this.json(request, state, (params) => this.webRoute(request, route, params, state));
     return notFound();
   }
 
@@ -294,23 +287,20 @@ export class LabWorkerApp {
     });
   }
 
-  /**
-   * The chatter's routes (mail/controllers/thread.py): `data` (followers, attachments, activities,
-   * access) and `messages` (the last 30, or those after a message id). The lab keeps no messages: it
-   * reads the record (access check) and spends the calibrated time of the route.
-   */
-  private async mailThread(request: HttpRequestMessage, params: Record<string, unknown>, state: RequestState, kind: 'data' | 'messages'): Promise<unknown> {
+  /** A JSON route of the web client (auth user): one retried transaction, calibrated as `route:<route>`. */
+  private async webRoute(request: HttpRequestMessage, route: string, params: Record<string, unknown>, state: RequestState): Promise<unknown> {
     const session = this.requireSession(request);
-    const threadModel = String(params.thread_model);
-    const threadId = Number(params.thread_id);
-    return this.withSignaling(state, async () => {
-      this.spendService('web', 'mail.thread', kind);
-      await this.execute(session.uid, threadModel, 'read', [[threadId], ['display_name']], {}, state, 'web', () => {
-        throw new PythonException('builtins.KeyError', `'${threadModel}'`);
-      });
-      if (kind === 'messages') return { messages: [] };
-      return { hasWriteAccess: true, hasReadAccess: true, canPostOnReadonly: false, activities: [], attachments: [], followersCount: 0, followers: [], suggestedRecipients: [] };
-    });
+    const handler = WEB_ROUTES[route];
+    if (!handler) throw new PythonException('werkzeug.exceptions.NotFound', '404 Not Found');
+    const ms = (routeCpuMs(CALIBRATION, route) + CALIBRATION.transportOverheadMs.web) * this.config.timeScale;
+    return this.withSignaling(state, () =>
+      retrying(this.retryOptions(state), async (cr) => {
+        const budget = new ServiceBudget(ms);
+        const value = await handler(this.env(cr, session.uid, isRecord(params.context) ? params.context : {}, budget), params);
+        budget.finish();
+        return value;
+      }),
+    );
   }
 
   /** One method call in one retried REPEATABLE READ transaction, with its calibrated CPU time. */
@@ -325,11 +315,14 @@ export class LabWorkerApp {
     unknownModel: () => never,
   ): Promise<unknown> {
     const model = getModel(modelName);
-    const methodMs = (methodCpuMs(CALIBRATION, modelName, method) + CALIBRATION.transportOverheadMs[transport]) * this.config.timeScale;
+    const detail = costDetail(method, args, kwargs);
+    const methodMs = (methodCpuMs(CALIBRATION, modelName, method, detail) + CALIBRATION.transportOverheadMs[transport]) * this.config.timeScale;
+    const lineMs = perLineCpuMs(CALIBRATION, modelName, method, detail) * this.config.timeScale;
     const result = await retrying(this.retryOptions(state), async (cr) => {
       if (!model) unknownModel();
       const budget = new ServiceBudget(methodMs);
       const env = this.env(cr, uid, isRecord(kwargs.context) ? kwargs.context : {}, budget);
+      env.perLine = (count) => budget.extend(Math.max(0, count) * lineMs);
       const value = await callMethod(env, model, method, args, kwargs);
       budget.finish();
       return value;
@@ -476,6 +469,18 @@ export class LabWorkerApp {
   private retryOptions(state: RequestState): RetryOptions {
     return { pool: this.pool, log: this.log, db: this.config.db, stats: state.stats };
   }
+}
+
+/**
+ * What distinguishes calls of one method that cost Odoo differently (calibration `<model>.<method>:<detail>`):
+ * an onchange's changed field (`new` for a new record's defaults; test/fixtures/odoo17-webclient: a new
+ * order line 3 queries, its product 38, its quantity 26).
+ */
+export function costDetail(method: string, args: unknown[], kwargs: Record<string, unknown>): string | undefined {
+  if (method !== 'onchange') return undefined;
+  const names = args.length > 2 ? args[2] : kwargs.field_names ?? kwargs.field_name;
+  if (typeof names === 'string') return names || 'new';
+  return Array.isArray(names) && typeof names[0] === 'string' ? names[0] : 'new';
 }
 
 /** A JSON-RPC result that also sets a cookie. */

@@ -11,6 +11,9 @@ import calibrationData from '../calibration.json' with { type: 'json' };
 
 export type TransportKind = 'web' | 'xmlrpc' | 'jsonrpc';
 
+/** CPU ms of one call, or a fixed part and a part per order/picking line the method touches. */
+export type MethodCost = number | { ms: number; perLineMs: number };
+
 export interface Calibration {
   /** CPU ms of a method without its own entry. */
   defaultMs: number;
@@ -18,15 +21,38 @@ export interface Calibration {
   registryLoadMs: number;
   /** CPU ms added to every call by the transport. */
   transportOverheadMs: Record<TransportKind, number>;
-  /** CPU ms per `<model>.<method>` or `<method>`. */
-  methodMs: Record<string, number>;
+  /**
+   * CPU ms per `<model>.<method>:<detail>` (an onchange's changed field, `new` for defaults), then
+   * `<model>.<method>`, then `<method>`; web client routes as `route:<path>`.
+   */
+  methodMs: Record<string, MethodCost>;
 }
 
-export const CALIBRATION: Calibration = calibrationData;
+export const CALIBRATION: Calibration = calibrationData as Calibration;
 
-/** Budgeted CPU ms (before timeScale) of `model.method`; model is `common`/`web` for service calls. */
-export function methodCpuMs(calibration: Calibration, model: string, method: string): number {
-  return calibration.methodMs[`${model}.${method}`] ?? calibration.methodMs[method] ?? calibration.defaultMs;
+function costOf(calibration: Calibration, model: string, method: string, detail?: string): MethodCost | undefined {
+  const { methodMs } = calibration;
+  return (detail === undefined ? undefined : methodMs[`${model}.${method}:${detail}`]) ?? methodMs[`${model}.${method}`] ?? methodMs[method];
+}
+
+/** Budgeted CPU ms (before timeScale) of `model.method` (its fixed part); model is `common`/`web` for service calls. */
+export function methodCpuMs(calibration: Calibration, model: string, method: string, detail?: string): number {
+  const cost = costOf(calibration, model, method, detail);
+  if (cost === undefined) return calibration.defaultMs;
+  return typeof cost === 'number' ? cost : cost.ms;
+}
+
+/** Budgeted CPU ms (before timeScale) of the web client JSON route `path` (`route:<path>`). */
+export function routeCpuMs(calibration: Calibration, path: string): number {
+  const cost = calibration.methodMs[`route:${path}`];
+  if (cost === undefined) return calibration.defaultMs;
+  return typeof cost === 'number' ? cost : cost.ms;
+}
+
+/** CPU ms (before timeScale) `model.method` adds per line it touches (0 when the cost is flat). */
+export function perLineCpuMs(calibration: Calibration, model: string, method: string, detail?: string): number {
+  const cost = costOf(calibration, model, method, detail);
+  return cost === undefined || typeof cost === 'number' ? 0 : cost.perLineMs;
 }
 
 function cpuMsNow(): number {
@@ -50,7 +76,12 @@ export function burnCpu(ms: number): void {
  */
 export class ServiceBudget {
   private spent = 0;
-  constructor(private readonly totalMs: number) {}
+  constructor(private totalMs: number) {}
+
+  /** Adds `ms` to the budget (a method that learns how many lines it works on). */
+  extend(ms: number): void {
+    if (ms > 0) this.totalMs += ms;
+  }
 
   /** Burns `fraction` (0..1) of the total budget, capped by what is left. */
   spend(fraction: number): void {

@@ -5,6 +5,7 @@
  * Odoo 17 shows (docs/ODOO-PROTOCOL.md): pickings done with FIFO layers, invoices posted and paid, RFQs
  * confirmed with their receipts, read_group/web_search_read reply shapes.
  */
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeys } from '../../../scenarios/journeys/index.js';
@@ -14,6 +15,8 @@ import type { OdooClient, OdooTarget } from '../../../src/odoo/types.js';
 import { prepareDataset } from '../../../src/prepare/prepare.js';
 import { ADMIN_PASSWORD, DB, startFixture, type LabFixture } from './helpers.js';
 import { mulberry32 } from '../../../src/engine/random.js';
+import { journeyFromDefinition } from '../../../scenarios/journeys/declarative.js';
+import { validateJourneyDefinition } from '../../../scenarios/journeys/definition-schema.js';
 
 let lab: LabFixture;
 let db: pg.Client;
@@ -172,10 +175,78 @@ describe('journeys against the lab', () => {
     expect(steps).toContain('replenish');
   });
 
-  it('stock-inquiry, month-end-reports and browse run their reads', async () => {
-    expect(await runJourney('stock-inquiry', 2, { productsPerInquiry: 2 })).toHaveLength(12);
+  it('stock-inquiry, order-lookup, month-end-reports and browse run their reads', async () => {
+    // per iteration: the two lists, then search, open, on hand and back per product
+    expect(await runJourney('stock-inquiry', 2, { productsPerInquiry: 2 })).toHaveLength(2 * (2 + 2 * 4));
+    expect(await runJourney('order-lookup', 1)).toEqual(['open-sales', 'open-orders', 'search', 'open-order', 'back']);
     expect(await runJourney('month-end-reports', 1)).toHaveLength(7);
     expect(await runJourney('browse', 1)).toEqual(['list-orders', 'open-order', 'list-partners', 'open-partner', 'list-products']);
+  });
+});
+
+describe('the web client against the lab', () => {
+  /** Paths of the requests the lab logged (werkzeug lines), from `from` on. */
+  function loggedPaths(from: number): { paths: string[]; statuses: string[]; end: number } {
+    const lines = readFileSync(lab.logFile, 'utf8').split('\n').slice(from);
+    const requests = lines.map((line) => /werkzeug: \S+ - - \[[^\]]+\] "POST (\S+) HTTP\/1\.[01]" (\d+)/.exec(line)).filter((m): m is RegExpExecArray => m !== null);
+    return { paths: requests.map((m) => m[1] ?? ''), statuses: requests.map((m) => m[2] ?? ''), end: from + lines.length - 1 };
+  }
+
+  it('serves every request of a recorded 5-line order entry, in the recorded order, without an error', async () => {
+    const journey = journeys['order-entry']!;
+    const c = await client('web');
+    const shared = await journey.setup!(c);
+    const session: Record<string, unknown> = {};
+    const params = { linesPerOrder: 5, qtyPerLine: 2 };
+    const run = (iteration: number) =>
+      journey.run({ client: c, shared, session, params, random: mulberry32(7 + iteration), tag: 'labtest', vu: 0, iteration, step: (_name, fn) => fn() });
+    await run(0); // the page loads the session, the action and the views
+    const from = readFileSync(lab.logFile, 'utf8').split('\n').length - 1;
+    await run(1);
+    const logged = loggedPaths(from);
+    const recorded = JSON.parse(readFileSync(new URL('../../fixtures/odoo17-webclient/order-entry.json', import.meta.url), 'utf8')) as { steps: Array<{ requests: Array<{ path: string }> }> };
+    expect(logged.paths).toEqual(recorded.steps.flatMap((s) => s.requests.map((r) => r.path)));
+    expect(new Set(logged.statuses)).toEqual(new Set(['200']));
+    expect(readFileSync(lab.logFile, 'utf8')).not.toMatch(/ERROR|Traceback/);
+    const { rows } = await db.query<{ lines: string; messages: string }>(
+      `SELECT (SELECT count(*) FROM sale_order_line l WHERE l.order_id = so.id) AS lines,
+              (SELECT count(*) FROM mail_message m WHERE m.model = 'sale.order' AND m.res_id = so.id) AS messages
+       FROM sale_order so WHERE so.client_order_ref = 'oc-labtest' AND so.state = 'sale' ORDER BY so.id DESC LIMIT 1`);
+    expect(rows[0]).toEqual({ lines: '5', messages: '2' });
+  });
+});
+
+describe('a journey file of the user\'s against the lab', () => {
+  it('runs its calls, button and route with references to setup and earlier replies', async () => {
+    const definition = validateJourneyDefinition(
+      {
+        name: 'quick-quote',
+        setup: { customers: { model: 'res.partner', method: 'search_read', args: [[['ref', '=like', 'oc-data-C%']]], kwargs: { fields: ['name'], limit: 20 } } },
+        steps: [
+          { name: 'customer', call: { model: 'res.partner', method: 'name_search', kwargs: { name: '${pick(setup.customers).name}', limit: 8 } }, save: 'found' },
+          { name: 'products', call: { model: 'product.product', method: 'search_read', args: [[['default_code', '=like', 'oc-data-P%']]], kwargs: { fields: ['id'], limit: 2 } }, save: 'products' },
+          {
+            name: 'create',
+            call: { model: 'sale.order', method: 'create', args: [{ partner_id: '${found[0][0]}', client_order_ref: 'quick-${tag}', order_line: [[0, 0, { product_id: '${products[0].id}', product_uom_qty: 2 }]] }] },
+            save: 'order',
+          },
+          { name: 'confirm', button: { model: 'sale.order', method: 'action_confirm', args: [['${order}']] } },
+          { name: 'chatter', route: { path: '/mail/thread/messages', params: { thread_model: 'sale.order', thread_id: '${order}', limit: 30 } } },
+        ],
+      },
+      'quick-quote.yaml',
+    );
+    const journey = journeyFromDefinition(definition);
+    const c = await client('web');
+    const shared = await journey.setup!(c);
+    const steps: string[] = [];
+    await journey.run({ client: c, shared, random: mulberry32(3), tag: 'labtest', vu: 0, iteration: 0, step: async (name, fn) => (steps.push(name), fn()) });
+    expect(steps).toEqual(['customer', 'products', 'create', 'confirm', 'chatter']);
+    const { rows } = await db.query<{ state: string; lines: string; messages: string }>(
+      `SELECT so.state, (SELECT count(*) FROM sale_order_line l WHERE l.order_id = so.id) AS lines,
+              (SELECT count(*) FROM mail_message m WHERE m.model = 'sale.order' AND m.res_id = so.id) AS messages
+       FROM sale_order so WHERE so.client_order_ref = 'quick-oc-labtest'`);
+    expect(rows).toEqual([{ state: 'sale', lines: '1', messages: '2' }]);
   });
 });
 

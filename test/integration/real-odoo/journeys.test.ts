@@ -41,7 +41,7 @@ describe.skipIf(target === undefined)('journeys against a real Odoo', () => {
   it('order-entry confirms an order of the requested line count', async () => {
     if (!target) return;
     const run = await runJourney(target, journeys['order-entry']!, { tag: RUN, params: { linesPerOrder: 4 } });
-    expect(run.steps).toEqual(['open-quotations', 'new-quotation', 'pick-customer', 'add-lines', 'save', 'confirm']);
+    expect(run.steps).toEqual(['open-quotations', 'new-quotation', 'customer', 'add-line', 'add-line', 'add-line', 'add-line', 'save', 'confirm']);
     const orders = await read<{ state: string; order_line: number[] }>('sale.order', [['client_order_ref', '=', TAG]], ['state', 'order_line']);
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ state: 'sale' });
@@ -103,7 +103,7 @@ describe.skipIf(target === undefined)('journeys against a real Odoo', () => {
     expect(pos.every((p) => p.state === 'purchase' && p.origin.includes('oc-data-OP-'))).toBe(true);
   }, 60_000);
 
-  it.each(['stock-inquiry', 'month-end-reports', 'browse'])('%s runs every step (read-only)', async (name) => {
+  it.each(['stock-inquiry', 'order-lookup', 'month-end-reports', 'browse'])('%s runs every step (read-only)', async (name) => {
     if (!target) return;
     const journey = journeys[name]!;
     const run = await runJourney(target, journey, { tag: RUN });

@@ -19,7 +19,7 @@ describe('compileProfile: morning-order-wave in 120 s', () => {
       ['tail', 90, 120, '09:00', '10:00'],
     ]);
     expect(plan).toMatchObject({ version: 1, profile: 'morning-order-wave', seed: 1, scale: 1 });
-    expect(plan.slos).toEqual({ [JOURNEY]: { p95Ms: 5000, maxErrorRate: 0.02 } });
+    expect(plan.slos).toEqual({ [JOURNEY]: { p95Ms: 20_000, maxErrorRate: 0.02 } });
   });
 
   it('keeps the business rates with keep peak-rates: peak 300/3600 per second, totals shrink by 120', () => {
@@ -36,8 +36,8 @@ describe('compileProfile: morning-order-wave in 120 s', () => {
     expect(totals.iterations).toBeCloseTo(780 / 120, 9); // 6.5
   });
 
-  it('sizes the VU pool by Little\'s law: ⌈0.0833/s × 5 s × 2⌉ = 1 → at least 2, max 10; gracefulStop 10 s', () => {
-    expect(plan.scenarios[0]).toMatchObject({ preAllocatedVUs: 2, maxVUs: 10, gracefulStopS: 10 });
+  it('sizes the VU pool by Little\'s law: ⌈0.0833/s × 20 s × 2⌉ = 4, max 4 × 4 = 16; gracefulStop min(30, 2 × 20 s) = 30 s', () => {
+    expect(plan.scenarios[0]).toMatchObject({ preAllocatedVUs: 4, maxVUs: 16, gracefulStopS: 30 });
   });
 
   it('keeps the header\'s business totals with keep totals (780 orders, peak 10/s)', () => {
@@ -47,8 +47,8 @@ describe('compileProfile: morning-order-wave in 120 s', () => {
     expect(Math.abs(totals.iterations - expected) / expected).toBeLessThan(0.01);
     expect(totals.iterations).toBeCloseTo(780, 6);
     expect(totals.peakRatePerS).toBeCloseTo(10, 9); // 300/h × 120 / 3600
-    // Little's law at 10/s with a 5 s p95: 10 × 5 × 2 = 100 pre-allocated, 400 max.
-    expect(totalsPlan.scenarios[0]).toMatchObject({ preAllocatedVUs: 100, maxVUs: 400 });
+    // Little's law at 10/s with a 20 s p95: 10 × 20 × 2 = 400 pre-allocated, 1600 max.
+    expect(totalsPlan.scenarios[0]).toMatchObject({ preAllocatedVUs: 400, maxVUs: 1600 });
   });
 
   it('without compression equals the integral of the phases\' rates, in business time', () => {

@@ -63,28 +63,49 @@ describe('edi-order-import', () => {
 });
 
 describe('invoicing', () => {
-  it('goes through both wizards with their active_model/active_ids context, pressing buttons via call_button', async () => {
+  it('goes through both wizards as the web client does: defaults, web_save, call_button; the invoice form and its chatter', async () => {
+    const invoiceAction = { type: 'ir.actions.act_window', res_model: 'account.move', res_id: 900, views: [[681, 'form']], context: { default_move_type: 'out_invoice' } };
+    const paymentAction = { type: 'ir.actions.act_window', res_model: 'account.payment.register', views: [[false, 'form']], target: 'new', context: { active_model: 'account.move', active_ids: [900] } };
     const { client, calls } = scripted((call) => {
-      if (call.method === 'create') return call.model === 'sale.order' ? 70 : call.model === 'sale.advance.payment.inv' ? 5 : 6;
-      if (call.method === 'read') return [{ id: 70, invoice_ids: [900] }];
+      if (call.method === 'create') return 70;
+      if (call.method === 'web_save') return [{ id: call.model === 'sale.advance.payment.inv' ? 5 : 6 }];
+      if (call.method === 'onchange') return { value: call.model === 'account.payment.register' ? { amount: 120, journal_id: { id: 7, display_name: 'Bank' } } : { advance_payment_method: 'delivered' } };
+      if (call.method === 'web_read') return [{ id: call.args[0] }];
+      if (call.method === 'create_invoices') return invoiceAction;
+      if (call.method === 'action_register_payment') return paymentAction;
+      if (call.method === 'get_views') return { views: {}, models: {} };
       return false;
     }, true);
     const steps = await runOnce(invoicing, client, { customers: [{ id: 10, term: 'Deco' }], productIds: [41] });
-    expect(steps).toEqual(['create-order', 'invoice-wizard', 'create-invoice', 'find-invoice', 'post-invoice', 'payment-wizard', 'register-payment']);
+    expect(steps).toEqual(['create-order', 'open-order', 'invoice-wizard', 'create-invoice', 'post-invoice', 'payment-wizard', 'register-payment']);
     const brief = calls.map((c) => `${c.via} ${c.model}.${c.method}`);
     expect(brief).toEqual([
       'call sale.order.create',
       'button sale.order.action_confirm',
-      'call sale.advance.payment.inv.create',
+      'call sale.order.web_read',
+      'call sale.advance.payment.inv.get_views',
+      'call sale.advance.payment.inv.onchange',
+      'call sale.advance.payment.inv.web_save',
       'button sale.advance.payment.inv.create_invoices',
-      'call sale.order.read',
+      'call account.move.get_views',
+      'call account.move.web_read',
       'button account.move.action_post',
-      'call account.payment.register.create',
+      'call account.move.web_read',
+      'button account.move.action_register_payment',
+      'call account.payment.register.get_views',
+      'call account.payment.register.onchange',
+      'call account.payment.register.web_save',
       'button account.payment.register.action_create_payments',
+      'call account.move.web_read',
     ]);
-    expect(calls[2]?.kwargs).toEqual({ context: { active_model: 'sale.order', active_ids: [70], active_id: 70 } });
-    expect(calls[6]?.args).toEqual([{ communication: 'oc-20260301-080000-x-ab12' }]);
-    expect(calls[7]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
+    const saleContext = { active_model: 'sale.order', active_ids: [70], active_id: 70 };
+    expect(calls[4]?.args).toEqual([[], {}, [], expect.objectContaining({ advance_payment_method: {} })]);
+    expect(calls[4]?.kwargs?.context).toMatchObject(saleContext);
+    expect(calls[5]?.args).toEqual([[], { advance_payment_method: 'delivered' }]);
+    expect(calls[6]).toMatchObject({ args: [[5]], kwargs: { context: saleContext } });
+    expect(calls[8]?.kwargs?.context).toMatchObject({ active_model: 'sale.advance.payment.inv', active_id: 5, default_move_type: 'out_invoice' });
+    expect(calls[14]?.args).toEqual([[], { journal_id: 7, amount: 120, communication: 'oc-20260301-080000-x-ab12' }]);
+    expect(calls[15]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
   });
 });
 
@@ -137,16 +158,30 @@ describe('replenishment', () => {
 });
 
 describe('month-end-reports', () => {
-  it('sends the read_group family with lazy: false', async () => {
-    const { client, calls } = scripted(() => []);
+  it('sends read_group with kwargs as the pivot and graph views do: every row/column prefix of a pivot, one call per graph', async () => {
+    const { client, calls } = scripted((call) => (call.method === 'get_views' ? { views: {}, models: {} } : []));
     const steps = await runOnce(monthEndReports, client, undefined);
     expect(steps).toEqual([...monthEndReports.steps]);
-    expect(calls[0]).toMatchObject({
-      model: 'account.move.line',
-      method: 'read_group',
-      args: [[['parent_state', '=', 'posted']], ['balance:sum', 'debit:sum', 'credit:sum'], ['account_id']],
-      kwargs: { lazy: false },
-    });
-    expect(calls[2]).toMatchObject({ method: 'web_read_group', kwargs: { lazy: false, limit: 80 } });
+    const groups = calls.filter((c) => c.method === 'read_group' || c.method === 'web_read_group');
+    expect(groups.map((c) => `${c.model} ${JSON.stringify(c.kwargs?.groupby)}`)).toEqual([
+      'account.move.line []',
+      'account.move.line ["account_id"]',
+      'account.move.line []',
+      'account.move.line ["date:month"]',
+      'account.move.line ["account_id"]',
+      'account.move.line ["account_id","date:month"]',
+      'account.move.line ["partner_id"]',
+      'stock.valuation.layer []',
+      'stock.valuation.layer ["product_id"]',
+      'stock.quant []',
+      'stock.quant ["product_id"]',
+      'stock.quant ["location_id"]',
+      'stock.quant ["location_id","product_id"]',
+      'stock.move ["picking_type_id","date:day"]',
+      'sale.report ["date:month"]',
+    ]);
+    expect(groups[0]).toMatchObject({ args: [], kwargs: { lazy: false, domain: [['parent_state', '=', 'posted']], fields: ['balance:sum', 'debit:sum', 'credit:sum'] } });
+    expect(groups[6]).toMatchObject({ method: 'web_read_group', kwargs: { lazy: true, limit: 80 } });
+    expect(calls.filter((c) => c.method === 'get_views').map((c) => c.model)).toEqual(['account.move.line', 'stock.valuation.layer', 'stock.quant', 'stock.move', 'sale.report']);
   });
 });

@@ -19,6 +19,7 @@ describe('morning-order-wave', () => {
       'peak 08:00-09:00',
       'tail 09:00-10:00',
     ]);
-    expect(morningOrderWave.slos['order-to-delivery']).toEqual({ p95Ms: 5000, maxErrorRate: 0.02 });
+    // web-client keying: ~1.3 s + 0.65 s per line plus ~0.6 s of delivery, 16 lines at p95 (the profile's comment)
+    expect(morningOrderWave.slos['order-to-delivery']).toEqual({ p95Ms: 20_000, maxErrorRate: 0.02 });
   });
 });

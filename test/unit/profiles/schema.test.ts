@@ -85,7 +85,7 @@ describe('validateProfile', () => {
     phases[0] = { ...phases[0], repeat: 2 };
     expect(problems(p)).toEqual([
       'my-profile.yaml: phases[0].repeat: expected one of name, start, end, rates, bursts, users, got 2',
-      'my-profile.yaml: colour: expected one of name, description, phases, slos, params, pacing, got "red"',
+      'my-profile.yaml: colour: expected one of name, description, phases, slos, params, pacing, journeys, got "red"',
     ]);
   });
 

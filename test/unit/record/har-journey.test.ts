@@ -1,0 +1,72 @@
+/**
+ * `import har`: a HAR of the recorded Odoo 17 order entry (built from test/fixtures/odoo17-webclient/)
+ * becomes a journey that, replayed against the same server's answers, sends the recorded calls — with
+ * the ids the server answered turned into references.
+ */
+import { describe, expect, it } from 'vitest';
+import { journeyFromDefinition } from '../../../scenarios/journeys/declarative.js';
+import { validateJourneyDefinition } from '../../../scenarios/journeys/definition-schema.js';
+import { journeyFromHar, type Har } from '../../../src/record/har-journey.js';
+import { describeCall, loadWebClientFixture, ReplayClient, requestsOf, type WebClientFixture } from '../journeys/webclient-replay.js';
+
+/** The fixture as a browser's HAR: page loads (warm-up) first, then the task, each request with its timing. */
+export function harOf(fixture: WebClientFixture): Har {
+  const t0 = Date.parse('2026-12-02T16:35:00Z');
+  const entry = (r: (typeof fixture.firstOpenOnly.requests)[number] & { startMs?: number; clientMs?: number }, offset: number) => ({
+    startedDateTime: new Date(t0 + offset + (r.startMs ?? 0)).toISOString(),
+    time: r.clientMs ?? 50,
+    request: { method: 'POST', url: `http://odoo.example${r.path}`, postData: { text: JSON.stringify(r.request) } },
+    response: { status: 200, content: { text: JSON.stringify(r.response) } },
+  });
+  return {
+    log: {
+      entries: [
+        { startedDateTime: new Date(t0 - 5000).toISOString(), request: { method: 'GET', url: 'http://odoo.example/web' }, response: { status: 200 } },
+        { startedDateTime: new Date(t0 - 4000).toISOString(), request: { method: 'POST', url: 'http://odoo.example/web/webclient/version_info', postData: { text: '{}' } }, response: { status: 200 } },
+        ...fixture.firstOpenOnly.requests.filter((r) => r.path === '/web/action/load' || r.method === 'get_views').map((r) => entry(r, -60_000)),
+        ...requestsOf(fixture).map((r) => entry(r, 0)),
+      ],
+    },
+  };
+}
+
+describe('import har', () => {
+  const fixture = loadWebClientFixture('order-entry');
+  const imported = journeyFromHar(harOf(fixture), 'keyed-order');
+
+  it('keeps the 54 web client calls, leaves out page loads, and adds think times from the gaps', () => {
+    expect(imported.stats.steps).toBe(54);
+    expect(imported.stats.skipped).toMatchObject({ 'not a POST': 1, 'page load': 1, 'get_views (once per page)': 1, 'action load (once per page)': 1 });
+    const thinks = imported.definition.steps.filter((s) => s.think !== undefined);
+    expect(thinks.length).toBeGreaterThan(5); // the person typed between the lines
+    expect(() => validateJourneyDefinition(imported.definition, 'keyed-order.yaml')).not.toThrow();
+  });
+
+  it('turns the ids the server answered into references: the saved order in the chatter and the confirm button', () => {
+    const steps = imported.definition.steps.filter((s) => s.think === undefined);
+    const save = steps.findIndex((s) => s.call?.method === 'web_save');
+    expect(steps[save]?.save).toBe(`s${save + 1}`);
+    expect(steps[save + 1]?.route).toEqual({ path: '/mail/thread/data', params: { request_list: ['followers', 'attachments', 'suggestedRecipients', 'activities'], thread_id: `\${s${save + 1}[0].id}`, thread_model: 'sale.order' } });
+    const confirm = steps.find((s) => s.button?.method === 'action_confirm');
+    expect(confirm?.button?.args).toEqual([[`\${s${save + 1}[0].id}`]]);
+    // the template picked from the typed search and the variant it answered
+    const variant = steps.find((s) => s.call?.method === 'get_single_product_variant');
+    expect(variant?.call?.args?.[0]).toMatch(/^\$\{s\d+\[0\]\[0\]\}$/);
+    // numbers that are not record ids stay numbers (a line's sequence 10 although a partner has id 10)
+    expect(JSON.stringify(imported.definition)).toContain('"sequence":10');
+    expect(imported.stats.references).toBeGreaterThan(40);
+  });
+
+  it('replayed against the same answers, sends the recorded calls, call by call', async () => {
+    const journey = journeyFromDefinition(validateJourneyDefinition(JSON.parse(JSON.stringify(imported.definition)), 'keyed-order.yaml'));
+    const client = new ReplayClient([fixture]);
+    await journey.run({ client, shared: {}, tag: 'replay', vu: 0, iteration: 0, random: () => 0, step: (_n, fn) => fn(), sleep: async () => undefined });
+    const recorded = requestsOf(fixture).map((r) => describeCall({ path: r.path, model: r.model, method: r.method, params: r.request.params }));
+    expect(client.sent.map(describeCall)).toEqual(recorded);
+    expect(client.sent.find((s) => s.path === '/mail/thread/data')?.params.thread_id).toBe(2523);
+  });
+
+  it('says when a HAR has no web client call', () => {
+    expect(() => journeyFromHar({ log: { entries: [] } }, 'x')).toThrow('the HAR holds no web client call (/web/dataset/call_kw, call_button or a JSON route) among its 0 requests');
+  });
+});
