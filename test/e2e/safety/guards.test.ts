@@ -41,15 +41,16 @@ describe.skipIf(!existsSync(cli))('guards (built CLI)', () => {
   it('--dry-run prints plan, target, load and data to create, and sends no request', async () => {
     requests.length = 0;
     const out = await cliRun(
-      ['run', 'morning-order-wave', '--target', url, '--db', 'staging', '--login', 'loadtest', '--duration', '120', '--keep', 'totals', '--pg', 'postgres://monitor:pg-s3cret@127.0.0.1:9/staging', '--dry-run'],
+      // 480 s: keeping the 780 orders in 120 s would need 1600 VUs (10/s × the 20 s SLO of a web-client order), over the cap
+      ['run', 'morning-order-wave', '--target', url, '--db', 'staging', '--login', 'loadtest', '--duration', '480', '--keep', 'totals', '--pg', 'postgres://monitor:pg-s3cret@127.0.0.1:9/staging', '--dry-run'],
       {},
     );
     expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toBe(`dry run — nothing is sent to ${url}`);
     expect(lines[1]).toBe(`target: ${url} db staging login loadtest; collectors: postgres://monitor@127.0.0.1:9/staging`);
-    expect(lines[2]).toMatch(/^plan: morning-order-wave, 120 s; phases: /);
-    expect(lines[3]).toMatch(/^load: peak [\d.]+ iterations\/s \(cap 50\), \d+ VUs at most \(cap 500\), 120 s \(cap 14400 s\)$/);
+    expect(lines[2]).toMatch(/^plan: morning-order-wave, 480 s; phases: /);
+    expect(lines[3]).toMatch(/^load: peak [\d.]+ iterations\/s \(cap 50\), \d+ VUs at most \(cap 500\), 480 s \(cap 14400 s\)$/);
     expect(out.stdout).toMatch(/^ {2}order-to-delivery: 780 iterations, peak [\d.]+\/s — creates 780 sales orders \(confirmed\), 780 deliveries \(validated\)$/m);
     expect(out.stdout).toContain('writes: 780 writing iterations creating 1560 records (780 sale.order, 780 stock.picking)');
     expect(out.stdout).not.toContain('pg-s3cret');

@@ -35,7 +35,8 @@ function startRun(out: string): Spawned {
   const pgUrl = new URL(lab.pgUrl);
   pgUrl.password = '';
   const args = [
-    cli, 'run', 'morning-order-wave', '--scale', '12', '--duration', '15', '--seed', '5',
+    // scale 4: each order is keyed through the web client (~70 requests); its steps keep the windows coming
+    cli, 'run', 'morning-order-wave', '--scale', '4', '--duration', '15', '--seed', '5',
     '--target', lab.odoo.url, '--db', lab.odoo.db, '--login', lab.odoo.login,
     '--pg', pgUrl.toString(), '--odoo-log', lab.logFile, '--out', out,
   ];
