@@ -32,8 +32,9 @@ const CHILD = new URL('../../helpers/segment-child.ts', import.meta.url).pathnam
 const CLI = new URL('../../../src/cli/main.ts', import.meta.url).pathname;
 const SEGMENTS = 3;
 /**
- * 40 stock inquiries of one business hour, compressed into 10 s (keep totals: 4/s). The SLO sizes
- * the VU pools (2 × rate × p95 = 8 VUs, split 3/3/2 over the segments), which log in before the
+ * 15 stock inquiries of one business hour, compressed into 10 s (keep totals: 1.5/s) — each one the
+ * web client's 11 requests since issue 15. The SLO sizes the VU pools (2 × rate × p95 = 18 VUs,
+ * split 6/6/6 over the segments), which log in before the
  * load starts: a login is a real PBKDF2 (~0.3 s of lab CPU, seconds on a busy machine), so VUs
  * started mid-run would measure logins, not inquiries.
  */
@@ -44,9 +45,9 @@ phases:
     start: "09:00"
     end: "10:00"
     rates:
-      stock-inquiry: { from: 40, to: 40 }
+      stock-inquiry: { from: 15, to: 15 }
 slos:
-  stock-inquiry: { p95Ms: 1000 }
+  stock-inquiry: { p95Ms: 6000 }
 `;
 const COMPILE = { durationS: 10, keep: 'totals' as const, seed: 3 };
 
@@ -124,7 +125,7 @@ function expectPercentilesOf(merged: Histogram, raw: number[]): void {
 describe('three processes of the embedded engine, one run', () => {
   it('merges into the single-process plan’s counts, the histogram of every measured latency, and the database side from collect', async () => {
     const planned = plannedArrivals(plan);
-    expect(planned).toBeGreaterThanOrEqual(39);
+    expect(planned).toBeGreaterThanOrEqual(14);
     // What one process running the whole plan schedules (deterministic) and, unsaturated, completes.
     const planCounts = { scheduled: planned, completed: planned, dropped: 0, errors: 0 };
 
