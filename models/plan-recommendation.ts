@@ -17,7 +17,7 @@ import { postgresIops, postgresWalRate, type IoScaling, type RunIoEvidence } fro
 import { postgresSizing, type PostgresSizing } from './postgres-sizing.js';
 import { postgresStorageGrowth } from './storage-growth.js';
 import type { Reasoned } from './reasoned.js';
-import { recommendTenancy, type TenancyResult } from './tenancy.js';
+import { recommendTenancy, type TenancyInput, type TenancyResult } from './tenancy.js';
 import { workersForTarget } from './workers-needed.js';
 
 export interface PlanRecommendation {
@@ -73,17 +73,25 @@ export function sizeTiers(workload: Workload, options: TierOptions): Pick<PlanRe
     dbCpuSecondsPerS: workload.dbCpuSecondsPerS,
   });
   const tenancy = recommendTenancy({
-    peakWorkers: odoo.httpWorkers.value,
+    ...tenancyInput(workload, odoo.httpWorkers.value),
+    isolationRequired: options.isolation?.dedicatedRequired,
+    isolationReason: options.isolation?.reason,
+  });
+  return { odoo, integrationWorkers, postgres, tenancy };
+}
+
+/** The tenancy score's inputs a workload gives, for `workers` HTTP workers. */
+export function tenancyInput(workload: Workload, workers: number): TenancyInput {
+  const { requests } = workload;
+  return {
+    peakWorkers: workers,
     burstiness: workload.burstiness,
     integrationShare: workload.integrationShare,
     ratePerS: requests.ratePerS,
     serviceMeanS: requests.serviceMeanS,
     serviceScv: requests.serviceScv,
     targetP95S: workload.targetP95S,
-    isolationRequired: options.isolation?.dedicatedRequired,
-    isolationReason: options.isolation?.reason,
-  });
-  return { odoo, integrationWorkers, postgres, tenancy };
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * with what that run measured, per journey (whole-run p95 and throughput). Pure apart from CPU time.
  */
 import type { LoadPlan } from '../engine/plan.js';
-import { predict } from './replay.js';
+import { compareWithRun, predict, type ReplayJourney } from './replay.js';
 import type { ServerModel } from './server-model.js';
 import type { RunSummary } from './types.js';
 
@@ -15,17 +15,11 @@ export interface BacktestRun {
   model: ServerModel;
 }
 
-export interface BacktestRow {
+/** One run's model predicting one run (from = to: the replay), per journey. */
+export interface BacktestRow extends ReplayJourney {
   from: string;
   to: string;
-  journey: string;
   workers: number;
-  measuredP95Ms: number;
-  predictedP95Ms: number;
-  p95Error: number;
-  measuredPerS: number;
-  predictedPerS: number;
-  throughputError: number;
 }
 
 /** Every ordered pair of runs whose target's tested worker count is known; runs without one are named in `skipped`. */
@@ -37,23 +31,7 @@ export function backtest(runs: readonly BacktestRun[]): { rows: BacktestRow[]; s
       const workers = to.model.testedWorkers;
       if (workers === undefined) continue;
       const prediction = predict(from.model, to.plan, workers, { cores: to.model.cores });
-      for (const p of prediction.journeys) {
-        const measured = to.summary.overall.stats.find((s) => s.journey === p.journey && s.step === null);
-        if (measured === undefined || measured.count - measured.errors <= 0) continue;
-        const measuredPerS = to.plan.durationS > 0 ? (measured.count - measured.errors) / to.plan.durationS : 0;
-        rows.push({
-          from: from.runId,
-          to: to.runId,
-          journey: p.journey,
-          workers,
-          measuredP95Ms: measured.p95Ms,
-          predictedP95Ms: p.p95Ms,
-          p95Error: measured.p95Ms > 0 ? p.p95Ms / measured.p95Ms - 1 : 0,
-          measuredPerS,
-          predictedPerS: p.throughputPerS,
-          throughputError: measuredPerS > 0 ? p.throughputPerS / measuredPerS - 1 : 0,
-        });
-      }
+      for (const j of compareWithRun(prediction, to.plan, to.summary)) rows.push({ from: from.runId, to: to.runId, workers, ...j });
     }
   }
   return { rows, skipped };

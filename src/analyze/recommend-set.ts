@@ -22,7 +22,7 @@ import { calibratedDemands } from '../../models/calibration-defaults.js';
 import { forecastToWorkload } from '../../models/forecast.js';
 import { headroom } from '../../models/headroom.js';
 import { memoryPerWorkerMb, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
-import { postgresIoValues, recommendPlan, sizeTiers, type PlanRecommendation } from '../../models/plan-recommendation.js';
+import { postgresIoValues, recommendPlan, sizeTiers, tenancyInput, type PlanRecommendation } from '../../models/plan-recommendation.js';
 import type { Reasoned } from '../../models/reasoned.js';
 import { recommendTenancy } from '../../models/tenancy.js';
 import { measuredDemands } from './measured-demands.js';
@@ -105,17 +105,7 @@ function applyWorkerSizing(plan: PlanRecommendation, sizing: WorkerSizing): void
 
 /** The tenancy score with the simulated server's flow p95s (models/tenancy.ts `simulated`). */
 function simulatedTenancy(workload: Workload, workers: number, simulated: NonNullable<SimulatedSizing['tenancy']>): PlanRecommendation['tenancy'] {
-  const { requests } = workload;
-  return recommendTenancy({
-    peakWorkers: workers,
-    burstiness: workload.burstiness,
-    integrationShare: workload.integrationShare,
-    ratePerS: requests.ratePerS,
-    serviceMeanS: requests.serviceMeanS,
-    serviceScv: requests.serviceScv,
-    targetP95S: workload.targetP95S,
-    simulated,
-  });
+  return recommendTenancy({ ...tenancyInput(workload, workers), simulated });
 }
 
 /** Sets the HTTP workers; the workers' memory follows the count. */

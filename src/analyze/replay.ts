@@ -165,17 +165,15 @@ export interface ReplayCheck {
   causes: string[];
 }
 
-/** The tested configuration replayed and compared with what the run measured (undefined when the tested worker count is unknown). */
-export function replayCheck(model: ServerModel, fullPlan: LoadPlan, summary: RunSummary): ReplayCheck | undefined {
-  const workers = model.testedWorkers;
-  if (workers === undefined) return undefined;
-  const plan = planAsRun(fullPlan, summary.durationS);
-  const prediction = predict(model, plan, workers);
+/**
+ * A prediction against what a run measured, per journey that completed iterations: whole-run p95 and
+ * throughput, both per second of `plan` (the run's own duration holds the graceful stop after it).
+ */
+export function compareWithRun(prediction: Prediction, plan: LoadPlan, summary: RunSummary): ReplayJourney[] {
   const journeys: ReplayJourney[] = [];
   for (const p of prediction.journeys) {
     const measured = summary.overall.stats.find((s) => s.journey === p.journey && s.step === null);
     if (measured === undefined || measured.count - measured.errors <= 0) continue;
-    // Both per second of the plan: the run's own duration holds the graceful stop after it.
     const measuredPerS = plan.durationS > 0 ? (measured.count - measured.errors) / plan.durationS : 0;
     journeys.push({
       journey: p.journey,
@@ -188,6 +186,16 @@ export function replayCheck(model: ServerModel, fullPlan: LoadPlan, summary: Run
       measuredCount: measured.count - measured.errors,
     });
   }
+  return journeys;
+}
+
+/** The tested configuration replayed and compared with what the run measured (undefined when the tested worker count is unknown). */
+export function replayCheck(model: ServerModel, fullPlan: LoadPlan, summary: RunSummary): ReplayCheck | undefined {
+  const workers = model.testedWorkers;
+  if (workers === undefined) return undefined;
+  const plan = planAsRun(fullPlan, summary.durationS);
+  const prediction = predict(model, plan, workers);
+  const journeys = compareWithRun(prediction, plan, summary);
   const worstError = Math.max(0, ...journeys.flatMap((j) => [Math.abs(j.p95Error), Math.abs(j.throughputError)]));
   const confidence = worstError > REPLAY_TOLERANCE || model.evidence === 'client' ? 'low' : 'ok';
   const stopped = summary.status !== 'completed';
