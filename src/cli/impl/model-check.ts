@@ -48,6 +48,6 @@ export async function modelCheckImpl(options: ModelCheckOptions): Promise<number
     ...runs.map((r) => `${r.runId}: ${r.model.cores} cores, ${r.model.testedWorkers ?? '?'} workers, ${r.model.backgroundCores.toFixed(2)} cores of background load, call costs from ${r.model.evidence === 'odoo-log' ? "Odoo's log" : 'client timings'}`),
     ...[...skipped, ...new Set(runs.flatMap((r) => r.model.notes))].map((n) => `note: ${n}`),
   ];
-  process.stdout.write(stripControl(out.join('\n'), true) + '\n');
+  process.stdout.write(stripControl(out.join('\n')) + '\n');
   return ExitCode.ok;
 }

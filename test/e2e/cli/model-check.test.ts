@@ -36,6 +36,8 @@ describe('model check', () => {
   it('prints a table and a count of predictions within tolerance', async () => {
     expect(await runCli(['model', 'check', W2, '--odoo-cores', '2'])).toBe(0);
     expect(out).toContain('p95 predicted s');
+    // A table: header, rule, one row per prediction, then the summary lines — not one folded line.
+    expect(out.split('\n')[1]).toMatch(/^-+ /);
     expect(out).toMatch(/1 of 1 predictions within ±25 %/);
   });
 
