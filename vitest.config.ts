@@ -13,13 +13,15 @@ export default defineConfig({
       },
       {
         // Integration and end-to-end tests start real PostgreSQL clusters, lab servers and CLI
-        // processes: one file at a time, so a 2-core machine is not oversubscribed by them.
+        // processes, in forks. Two files at a time: much of a file's time is spent waiting (runs
+        // paced by their plan, processes starting), so two overlap well on a 2-core machine; no
+        // test asserts a duration, so a busy machine makes them slower, not red.
         extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           pool: 'forks',
-          fileParallelism: false,
+          maxWorkers: 2,
         },
       },
     ],

@@ -1,6 +1,6 @@
 /**
  * The lab the pipeline-level tests run against (src/lab/lab.ts `startLab`): two Odoo workers,
- * the small data set, service times at 0.2× so a run takes seconds. One per test file:
+ * the small data set, service times at 0.1× so a run takes seconds. One per test file:
  *
  *   beforeAll(async () => ({ dir, lab } = await startTestLab()), 120_000);
  *   afterAll(() => stopTestLab(lab, dir));
@@ -10,7 +10,7 @@ import { startLab, type Lab } from '../../src/lab/lab.js';
 import { temporaryLabDirectory } from '../../src/lab/postgres.js';
 
 /** startLab options of the test lab, without its directory (a restart passes them again). */
-export const TEST_LAB = { workers: 2, dataset: 'small', timeScale: 0.2 } as const;
+export const TEST_LAB = { workers: 2, dataset: 'small', timeScale: 0.1 } as const;
 
 /** Starts the test lab in a new temporary directory (0755, usable as root). */
 export async function startTestLab(): Promise<{ dir: string; lab: Lab }> {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lab } from '../../../src/lab/lab.js';
 import { listRunRows } from '../../../src/cli/impl/runs.js';
@@ -15,13 +15,41 @@ import { startTestLab, stopTestLab } from '../../helpers/lab-fixture.js';
 const cli = path.resolve('dist/src/cli/main.js');
 let dir: string;
 let lab: Lab;
+// Both runs start together (one lab, half the wait); each test then stops its own.
+let sigintRun: Spawned;
+let sigkillRun: Spawned;
 
 beforeAll(async () => {
   if (!existsSync(cli)) return;
   ({ dir, lab } = await startTestLab());
+  writeFileSync(path.join(dir, 'steady.yaml'), STEADY_PROFILE);
+  sigintRun = startRun(path.join(dir, 'runs-sigint'));
+  sigkillRun = startRun(path.join(dir, 'runs-sigkill'));
 }, 120_000);
 
-afterAll(() => stopTestLab(lab, dir));
+afterAll(async () => {
+  for (const run of [sigintRun, sigkillRun]) if (run?.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+  await Promise.all([sigintRun?.exit, sigkillRun?.exit]);
+  await stopTestLab(lab, dir);
+});
+
+/**
+ * Half a stock inquiry a second (11 web-client requests each): windows every second from a few VUs,
+ * so a run is under way within seconds of its start, and two runs share the test lab easily.
+ */
+const STEADY_PROFILE = [
+  'name: steady-inquiries',
+  'description: Stock inquiries at a steady rate, to stop a run mid-way.',
+  'phases:',
+  '  - name: morning',
+  '    start: "07:00"',
+  '    end: "08:00"',
+  '    rates:',
+  '      stock-inquiry: { from: 1800, to: 1800 }',
+  'slos:',
+  '  stock-inquiry: { p95Ms: 5000 }',
+  '',
+].join('\n');
 
 interface Spawned {
   child: ChildProcess;
@@ -35,8 +63,8 @@ function startRun(out: string): Spawned {
   const pgUrl = new URL(lab.pgUrl);
   pgUrl.password = '';
   const args = [
-    // scale 4: each order is keyed through the web client (~70 requests); its steps keep the windows coming
-    cli, 'run', 'morning-order-wave', '--scale', '4', '--duration', '15', '--seed', '5',
+    // 60 s: longer than either test waits, so each run is still going when it is stopped.
+    cli, 'run', '--profile', path.join(dir, 'steady.yaml'), '--duration', '60', '--seed', '5',
     '--target', lab.odoo.url, '--db', lab.odoo.db, '--login', lab.odoo.login,
     '--pg', pgUrl.toString(), '--odoo-log', lab.logFile, '--out', out,
   ];
@@ -80,7 +108,7 @@ function allFiles(root: string): string[] {
 describe.skipIf(!existsSync(cli))('run stopped mid-way (built CLI against the lab)', () => {
   it('Ctrl-C: exit 130, status interrupted, a partial report, and no secret anywhere', async () => {
     const out = path.join(dir, 'runs-sigint');
-    const run = startRun(out);
+    const run = sigintRun;
     await loadRunning(run, out, 6);
     run.child.kill('SIGINT');
     const { code } = await run.exit;
@@ -111,7 +139,7 @@ describe.skipIf(!existsSync(cli))('run stopped mid-way (built CLI against the la
 
   it('SIGKILL: the run directory stays readable by `report`, its manifest still says running', async () => {
     const out = path.join(dir, 'runs-sigkill');
-    const run = startRun(out);
+    const run = sigkillRun;
     await loadRunning(run, out, 6);
     run.child.kill('SIGKILL');
     expect((await run.exit).signal).toBe('SIGKILL');
@@ -130,7 +158,7 @@ describe.skipIf(!existsSync(cli))('run stopped mid-way (built CLI against the la
 
     // On this host `runs` knows at once from the manifest's pid that the writer is gone.
     const [row] = await listRunRows(out);
-    expect(row).toMatchObject({ id: path.basename(runDir), status: 'running', state: 'killed', profile: 'morning-order-wave' });
+    expect(row).toMatchObject({ id: path.basename(runDir), status: 'running', state: 'killed', profile: 'steady-inquiries' });
     // Seen from another host, silence decides — and the report just written does not count as a sign of life.
     const elsewhere = { hostname: 'another-host', isAlive: () => true };
     const [remote] = await listRunRows(out, Date.now(), elsewhere);

@@ -139,7 +139,7 @@ describe('three processes of the embedded engine, one run', () => {
     });
     await started;
     // All three do their setup and logins, then start together (run --start-at, as the Job's pods do).
-    const startAt = Date.now() + 25_000;
+    const startAt = Date.now() + 12_000;
     const parts = await Promise.all(Array.from({ length: SEGMENTS }, (_, i) => segmentProcess({ index: i + 1, count: SEGMENTS }, runs, startAt)));
     collect.kill('SIGINT');
     expect(await collect.done).toContain('collect completed');

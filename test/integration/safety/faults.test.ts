@@ -29,8 +29,8 @@ afterAll(() => stopTestLab(lab, dir));
 
 /**
  * 0.5 orders/s for 12 s: steady traffic, so every fault window sees requests (2 lab workers keep up).
- * One line per order: a web-client order with its delivery is ~25 requests, ~0.5 CPU-s at the test
- * lab's 0.2× service times, ~12 requests/s in all.
+ * One line per order: a web-client order with its delivery is ~25 requests, ~0.25 CPU-s at the test
+ * lab's 0.1× service times, ~12 requests/s in all.
  */
 const plan = (): LoadPlan => {
   const base = compileProfile(getProfile('morning-order-wave'), { scale: 12, compress: { durationS: 12, keep: 'peak-rates' }, seed: 3 });
