@@ -1,10 +1,10 @@
 /**
  * Backtesting: each run's server model predicts every run (itself included: the replay) — the plan
- * that run drove, on the worker count and cores it was tested with — and the prediction is compared
+ * that run drove (the part it ran, when it stopped early), on the worker count and cores it was tested with — and the prediction is compared
  * with what that run measured, per journey (whole-run p95 and throughput). Pure apart from CPU time.
  */
 import type { LoadPlan } from '../engine/plan.js';
-import { compareWithRun, predict, type ReplayJourney } from './replay.js';
+import { compareWithRun, planAsRun, predict, type ReplayJourney } from './replay.js';
 import type { ServerModel } from './server-model.js';
 import type { RunSummary } from './types.js';
 
@@ -30,8 +30,10 @@ export function backtest(runs: readonly BacktestRun[]): { rows: BacktestRow[]; s
     for (const to of runs) {
       const workers = to.model.testedWorkers;
       if (workers === undefined) continue;
-      const prediction = predict(from.model, to.plan, workers, { cores: to.model.cores });
-      for (const j of compareWithRun(prediction, to.plan, to.summary)) rows.push({ from: from.runId, to: to.runId, workers, ...j });
+      // As the report's replay does: a run that stopped early is predicted for the part it ran.
+      const plan = planAsRun(to.plan, to.summary.durationS);
+      const prediction = predict(from.model, plan, workers, { cores: to.model.cores });
+      for (const j of compareWithRun(prediction, plan, to.summary)) rows.push({ from: from.runId, to: to.runId, workers, ...j });
     }
   }
   return { rows, skipped };

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readRun } from '../../../src/run/reader.js';
 import { summarizeRun } from '../../../src/analyze/summarize.js';
 import { calibratedModel, whatIfFromModel } from '../../../src/analyze/what-if.js';
-import { predict, REPLAY_TOLERANCE } from '../../../src/analyze/replay.js';
+import { predict, replayCheck, REPLAY_TOLERANCE } from '../../../src/analyze/replay.js';
+import { backtest } from '../../../src/analyze/backtest.js';
 import { chooseWorkers } from '../../../src/analyze/worker-choice.js';
 import type { ServerModel } from '../../../src/analyze/server-model.js';
 import type { RunSummary } from '../../../src/analyze/types.js';
@@ -87,5 +88,18 @@ describe('the server model on real Odoo 17 runs', () => {
     expect(recommended[0]?.tenancy).toBe(recommended[1]?.tenancy);
     expect(Math.abs((recommended[0]?.workers as number) - (recommended[1]?.workers as number))).toBeLessThanOrEqual(1);
     expect(recommended.map((r) => r.replay)).toEqual(['ok', 'ok']);
+  });
+
+  it('backtests a run that stopped early for the part it ran, as the report’s replay does', () => {
+    const run = runs.find((r) => r.workers === 2) as Loaded;
+    // The same run as if aborted half-way: its plan still says 180 s.
+    const stopped: RunSummary = { ...run.summary, status: 'aborted', durationS: run.plan.durationS / 2 };
+    const { rows } = backtest([{ runId: 'half', plan: run.plan, summary: stopped, model: run.model }]);
+    const replay = replayCheck(run.model, run.plan, stopped);
+    expect(rows).toHaveLength(1);
+    expect(replay?.journeys).toHaveLength(1);
+    // Replayed over 90 s, not 180: the same prediction as the report's replay check.
+    expect(rows[0]?.predictedPerS).toBeCloseTo(replay?.journeys[0]?.predictedPerS ?? NaN, 6);
+    expect(rows[0]?.predictedP95Ms).toBeCloseTo(replay?.journeys[0]?.predictedP95Ms ?? NaN, 6);
   });
 });
