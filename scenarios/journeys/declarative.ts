@@ -23,6 +23,9 @@
  *       route: { path: /mail/thread/messages, params: { thread_model: sale.order, thread_id: "${order}", limit: 30 } }
  *     - repeat: "${params.linesPerOrder}"   # a number, or a count param (drawn per iteration)
  *       steps: [ … ]                         # "${index}" is the 0-based turn
+ *   params:                              # drawn at the start of every iteration, unless the profile sets them
+ *     customer: { draw: "${pick(setup.customers).name}", recorded: "Deco Addict" }
+ *     quantity: { between: [1, 4], recorded: 2 }  # a whole number; the profile may give a count distribution
  *
  * A reference is `${root.path[0].field}`: roots are `params`, `setup`, `tag` (the run's `oc-…` tag),
  * `vu`, `iteration`, `index` (inside `repeat`) and every `save` name of an earlier step;
@@ -62,8 +65,21 @@ export interface StepDefinition {
   steps?: StepDefinition[];
 }
 
+/**
+ * A journey's own input, drawn per iteration (what a person typed when the journey was recorded):
+ * `draw` is a reference evaluated with `setup`, `tag`, `vu` and `iteration` (a dataset value);
+ * `between` a whole number drawn uniformly. A profile's param of the same name takes precedence.
+ */
+export interface ParamDefinition {
+  draw?: string;
+  between?: [number, number];
+  /** What was typed when the journey was recorded (documentation; not used at run time). */
+  recorded?: unknown;
+}
+
 export interface JourneyDefinition {
   name: string;
+  params?: Record<string, ParamDefinition>;
   description?: string;
   transport?: TransportName;
   modules?: string[];
@@ -224,6 +240,23 @@ async function runSteps(ctx: JourneyContext<Record<string, unknown>>, steps: rea
   }
 }
 
+/** The iteration's params: the profile's, then every declared param the profile does not set, drawn. */
+function drawParams(ctx: JourneyContext<Record<string, unknown>>, declared: Record<string, ParamDefinition>, values: Record<string, unknown>, journey: string): Record<string, unknown> {
+  const given = ctx.params || {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(given)) out[key] = given[key];
+  for (const name of Object.keys(declared)) {
+    const param = declared[name] as ParamDefinition;
+    const range = param.between;
+    if (range) {
+      out[name] = numberParam(ctx as JourneyContext<unknown>, name, { min: range[0], max: range[1] });
+    } else if (given[name] === undefined && param.draw !== undefined) {
+      out[name] = resolve(param.draw, { values, random: ctx.random, journey, step: `params.${name}` });
+    }
+  }
+  return out;
+}
+
 /** The Journey a definition describes (validated beforehand by ./definition-schema.ts). */
 export function journeyFromDefinition(definition: JourneyDefinition): Journey<Record<string, unknown>> {
   const setup = definition.setup;
@@ -247,6 +280,7 @@ export function journeyFromDefinition(definition: JourneyDefinition): Journey<Re
       : {}),
     async run(ctx: JourneyContext<Record<string, unknown>>): Promise<void> {
       const values: Record<string, unknown> = { params: ctx.params || {}, setup: ctx.shared || {}, tag: runTag(ctx.tag), vu: ctx.vu, iteration: ctx.iteration };
+      if (definition.params) values.params = drawParams(ctx, definition.params, values, definition.name);
       await runSteps(ctx, definition.steps, values, definition.name);
     },
   };

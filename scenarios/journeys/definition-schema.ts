@@ -55,16 +55,31 @@ const step: z.ZodType<StepDefinition> = z.lazy(() =>
     }),
 );
 
+const param = z
+  .strictObject(
+    {
+      draw: z.string({ error: 'expected a reference like "${pick(setup.customers).name}"' }).regex(/^\$\{[^}]+\}$/, { error: 'expected a reference like "${pick(setup.customers).name}"' }).optional(),
+      between: z
+        .tuple([z.number().int().min(0), z.number().int().min(0)], { error: 'expected [least, most], two whole numbers' })
+        .refine(([least, most]) => least <= most, { error: 'expected [least, most] with least ≤ most' })
+        .optional(),
+      recorded: z.unknown().optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'expected one of draw, between, recorded' : 'expected { draw } or { between }') },
+  )
+  .refine((p) => (p.draw === undefined) !== (p.between === undefined), { error: 'expected exactly one of draw, between' });
+
 export const journeyDefinitionSchema = z.strictObject(
   {
     name,
+    params: z.record(identifier, param, { error: 'expected an object of name: { draw } or { between }' }).optional(),
     description: z.string({ error: 'expected a text' }).optional(),
     transport: z.enum(['web', 'xmlrpc', 'jsonrpc', 'json2'], { error: 'expected web, xmlrpc, jsonrpc or json2' }).optional(),
     modules: z.array(z.string({ error: 'expected a module name' }), { error: 'expected a list of module names' }).optional(),
     setup: z.record(identifier, call, { error: 'expected an object of name: { model, method, args, kwargs }' }).optional(),
     steps: z.array(step, { error: 'expected a list of steps' }).min(1, { error: 'expected at least one step' }),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'expected one of name, description, transport, modules, setup, steps' : 'expected a journey: { name, steps, … }') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'expected one of name, description, params, transport, modules, setup, steps' : 'expected a journey: { name, steps, … }') },
 );
 
 type Path = Array<string | number>;
@@ -120,7 +135,19 @@ export function validateJourneyDefinition(value: unknown, file: string): Journey
   }
   const definition = result.data as JourneyDefinition;
   const problems: string[] = [];
-  referenceProblems(definition.steps, ['steps'], [], Object.keys(definition.setup ?? {}), false, file, problems);
+  const setupNames = Object.keys(definition.setup ?? {});
+  for (const [key, p] of Object.entries(definition.params ?? {})) {
+    if (p.draw === undefined) continue;
+    // drawn before the first step: only the setup lookups and the run's own values exist yet
+    const parsed = parseReference(p.draw.slice(2, -1));
+    const roots = ['setup', 'tag', 'vu', 'iteration'];
+    if (!parsed || roots.indexOf(parsed.root) < 0) {
+      problems.push(problemLine(file, fieldPath(['params', key, 'draw']), `expected a reference to ${roots.join(', ')}`, p.draw));
+    } else if (parsed.root === 'setup' && (typeof parsed.path[0] !== 'string' || setupNames.indexOf(parsed.path[0]) < 0)) {
+      problems.push(problemLine(file, fieldPath(['params', key, 'draw']), `expected setup.<name> of a setup lookup (${setupNames.join(', ') || 'none defined'})`, p.draw));
+    }
+  }
+  referenceProblems(definition.steps, ['steps'], [], setupNames, false, file, problems);
   if (problems.length > 0) throw new JourneyFileError(problems);
   return definition;
 }

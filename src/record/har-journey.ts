@@ -13,8 +13,11 @@
  * become references where later requests send them back as record ids (`${s7[0].id}`; the latest
  * answer holding the id), so a replay works on the records it creates itself; numbers the page sent
  * before any answer held them (the uid, the company), other numbers and contexts stay literal.
+ * What the person typed (searched names, quantities) becomes params drawn per iteration
+ * (./typed-inputs.ts).
  */
-import type { JourneyDefinition, StepDefinition } from '../../scenarios/journeys/declarative.js';
+import type { JourneyDefinition, ParamDefinition, StepDefinition } from '../../scenarios/journeys/declarative.js';
+import { parameterizeTypedInputs } from './typed-inputs.js';
 
 /** The parts of a HAR 1.2 file read here. */
 export interface Har {
@@ -31,6 +34,8 @@ export interface HarImport {
   definition: JourneyDefinition;
   /** Requests read, kept, and left out (by reason). */
   stats: { requests: number; steps: number; references: number; skipped: Record<string, number> };
+  /** Typed inputs turned into params, with what was typed. */
+  params: Record<string, ParamDefinition>;
 }
 
 const SKIP: Array<[RegExp, string]> = [
@@ -184,11 +189,11 @@ export function journeyFromHar(har: Har, name: string): HarImport {
   }
   const kept = steps.filter((s) => s.index >= 0).length;
   if (kept === 0) throw new Error(`the HAR holds no web client call (/web/dataset/call_kw, call_button or a JSON route) among its ${requests} requests`);
-  const definition: JourneyDefinition = {
+  const { definition, params } = parameterizeTypedInputs({
     name,
-    description: `Recorded from a browser (HAR): ${kept} requests of the web client.`,
+    description: `Recorded from a browser: ${kept} requests of the web client.`,
     transport: 'web',
     steps: steps.map(({ index, ...step }) => (index >= 0 && used.has(index) ? { ...step, save: `s${index}` } : step)),
-  };
-  return { definition, stats: { requests, steps: kept, references: counter.n, skipped } };
+  });
+  return { definition, params, stats: { requests, steps: kept, references: counter.n, skipped } };
 }

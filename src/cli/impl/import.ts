@@ -35,9 +35,11 @@ export async function importCommandImpl(options: ImportCommandOptions): Promise<
   const header = [
     `# ${name}: imported from ${path.basename(options.file)} by odoo-capacity import har.`,
     `# ${stats.steps} of ${stats.requests} requests kept (left out: ${skipped}); ${stats.references} ids answered by the server are references (\${sN…}).`,
-    '# Name it in a profile: journeys: { ' + name + ': ./' + path.basename(options.out) + ' }. Typed search texts and record values stay as recorded: edit them, or use ${params.…}.',
+    '# Name it in a profile: journeys: { ' + name + ': ./' + path.basename(options.out) + ' }.',
+    `# What was typed is drawn per iteration (params: ${Object.keys(imported.params).join(', ') || 'none found'}); a profile's params: { ${name}: { … } } fixes any of them.`,
   ].join('\n');
   writeFileSync(options.out, `${header}\n${stringify(imported.definition, { lineWidth: 0 })}`);
-  process.stdout.write(`journey ${name}: ${stats.steps} steps, ${stats.references} references → ${options.out}\n`);
+  const params = Object.keys(imported.params).length;
+  process.stdout.write(`journey ${name}: ${stats.steps} steps, ${stats.references} references, ${params} ${params === 1 ? 'param' : 'params'} → ${options.out}\n`);
   return ExitCode.ok;
 }

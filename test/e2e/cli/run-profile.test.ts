@@ -83,10 +83,12 @@ describe.skipIf(!existsSync(cli))('run with a profile file of the user', () => {
     writeFileSync(path.join(dir, 'look.har'), JSON.stringify(har));
     const out = run(['import', 'har', 'look.har', '--out', 'journeys/look-up.yaml'], dir);
     expect(out.stderr).toBe('');
-    expect(out.stdout).toBe('journey look-up: 3 steps, 2 references → journeys/look-up.yaml\n');
+    expect(out.stdout).toBe('journey look-up: 3 steps, 2 references, 1 param → journeys/look-up.yaml\n');
     const written = readFileSync(path.join(dir, 'journeys', 'look-up.yaml'), 'utf8');
     expect(written).toContain('think: 3'); // the 2.96 s gap, to a tenth
     expect(written).toContain('${s1[0][0]}');
+    expect(written).toContain('name: ${params.partner}'); // "Deco" was typed: a customer drawn per iteration
+    expect(written).toContain('recorded: Deco');
     writeFileSync(path.join(dir, 'look.yaml'), readFileSync(path.join(dir, 'own.yaml'), 'utf8').replace('./journeys/quote.yaml', './journeys/look-up.yaml').replace(/quick-quote/g, 'look-up'));
     const dry = run(['run', './look.yaml', ...target, '--duration', '60', '--dry-run'], dir);
     expect(dry.stderr).toBe('');

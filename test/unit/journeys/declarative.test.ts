@@ -81,6 +81,26 @@ describe('a journey file as data', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('draws its declared params per iteration (a dataset name, a whole number in range), unless the profile sets them', async () => {
+    const definition = {
+      name: 'typed',
+      params: { customer: { draw: '${pick(setup.customers).name}', recorded: 'Deco Addict' }, quantity: { between: [1, 4], recorded: 2 } },
+      setup: QUOTE.setup,
+      steps: [{ call: { model: 'res.partner', method: 'name_search', kwargs: { name: '${params.customer}' } } }, { call: { model: 'sale.order.line', method: 'onchange', args: [[], { product_uom_qty: '${params.quantity}' }] } }],
+    };
+    const journey = journeyFromDefinition(validateJourneyDefinition(definition, 'typed.yaml'));
+    const drawn = async (random: number, params?: Record<string, unknown>) => {
+      const { client, sent } = recording();
+      const shared = await journey.setup!(client);
+      await journey.run({ client, shared, tag: 't', vu: 0, iteration: 0, random: () => random, ...(params ? { params } : {}), step: (_n, fn) => fn() });
+      return [(sent[1]?.kwargs as { name: string }).name, (sent[2]?.args as [unknown, { product_uom_qty: number }])[1].product_uom_qty];
+    };
+    expect(await drawn(0.1)).toEqual(['Deco Addict', 1]);
+    expect(await drawn(0.9)).toEqual(['Azure Interior', 4]);
+    // the profile's values win: a fixed customer, a count distribution for the quantity
+    expect(await drawn(0.9, { customer: 'Gemini Furniture', quantity: { distribution: 'empirical', values: [7], weights: [1] } })).toEqual(['Gemini Furniture', 7]);
+  });
+
   it('parses references: roots, paths, pick', () => {
     expect(parseReference('found[0][1]')).toEqual({ pick: false, root: 'found', path: [0, 1], pickAt: 2 });
     expect(parseReference('pick(setup.customers).id')).toEqual({ pick: true, root: 'setup', path: ['customers', 'id'], pickAt: 1 });
@@ -116,5 +136,13 @@ describe('mistakes in a journey file: one line naming the file and the field', (
       'my-journey.yaml: steps[0].call.args[0]: expected setup.<name> of a setup lookup (none defined), got "${setup.people}"',
     ]);
     expect(problems({ name: 'x', steps: [{ call: { model: 'a', method: 'b', args: ['${index}'] } }] })).toHaveLength(1);
+  });
+
+  it('refuses a param drawn from an earlier step, an unknown lookup, or with neither draw nor between', () => {
+    const steps = [{ think: 1 }];
+    expect(problems({ name: 'x', params: { who: { draw: '${found[0]}' } }, steps })).toEqual(['my-journey.yaml: params.who.draw: expected a reference to setup, tag, vu, iteration, got "${found[0]}"']);
+    expect(problems({ name: 'x', params: { who: { draw: '${pick(setup.people)[1]}' } }, steps })).toEqual(['my-journey.yaml: params.who.draw: expected setup.<name> of a setup lookup (none defined), got "${pick(setup.people)[1]}"']);
+    expect(problems({ name: 'x', params: { n: { recorded: 2 } }, steps })).toEqual(['my-journey.yaml: params.n: expected exactly one of draw, between, got {"recorded":2}']);
+    expect(problems({ name: 'x', params: { n: { between: [4, 1] } }, steps })).toEqual(['my-journey.yaml: params.n.between: expected [least, most] with least ≤ most, got [4,1]']);
   });
 });

@@ -57,10 +57,29 @@ describe('import har', () => {
     expect(imported.stats.references).toBeGreaterThan(40);
   });
 
-  it('replayed against the same answers, sends the recorded calls, call by call', async () => {
+  it('turns what the person typed into params drawn per iteration: the customer, five products and the quantity', () => {
+    expect(imported.params).toEqual({
+      partner: { draw: '${pick(setup.res_partner_names)[1]}', recorded: 'Deco Addict' },
+      product: { draw: '${pick(setup.product_template_names)[1]}', recorded: 'Large Cabinet' },
+      product2: { draw: '${pick(setup.product_template_names)[1]}', recorded: 'Storage Box' },
+      product3: { draw: '${pick(setup.product_template_names)[1]}', recorded: 'Large Desk' },
+      product4: { draw: '${pick(setup.product_template_names)[1]}', recorded: 'Cabinet with Doors' },
+      product5: { draw: '${pick(setup.product_template_names)[1]}', recorded: 'Desk Stand' },
+      quantity: { between: [1, 4], recorded: 2 },
+    });
+    // drawn from the target's own names, with the field's recorded domain (customers, saleable products)
+    expect(imported.definition.setup?.res_partner_names).toMatchObject({ model: 'res.partner', method: 'name_search', kwargs: { name: '', limit: 100 } });
+    const text = JSON.stringify(imported.definition.steps);
+    for (const typed of ['Deco Addict', 'Large Cabinet', 'Desk Stand']) expect(text).not.toContain(`"${typed}"`);
+    expect(text).toContain('"args":["${params.partner}"]'); // res.partner autocomplete of the typed name
+    expect(text).toContain('"product_uom_qty":"${params.quantity}"');
+  });
+
+  it('replayed against the same answers with the recorded params, sends the recorded calls, call by call', async () => {
     const journey = journeyFromDefinition(validateJourneyDefinition(JSON.parse(JSON.stringify(imported.definition)), 'keyed-order.yaml'));
     const client = new ReplayClient([fixture]);
-    await journey.run({ client, shared: {}, tag: 'replay', vu: 0, iteration: 0, random: () => 0, step: (_n, fn) => fn(), sleep: async () => undefined });
+    const params = Object.fromEntries(Object.entries(imported.params).map(([name, p]) => [name, p.recorded]));
+    await journey.run({ client, params, shared: {}, tag: 'replay', vu: 0, iteration: 0, random: () => 0, step: (_n, fn) => fn(), sleep: async () => undefined });
     const recorded = requestsOf(fixture).map((r) => describeCall({ path: r.path, model: r.model, method: r.method, params: r.request.params }));
     expect(client.sent.map(describeCall)).toEqual(recorded);
     expect(client.sent.find((s) => s.path === '/mail/thread/data')?.params.thread_id).toBe(2523);
