@@ -23,6 +23,7 @@ import { modelCommand } from './commands/model.js';
 import { planCommand } from './commands/plan.js';
 import { prepareCommand } from './commands/prepare.js';
 import { profilesCommand } from './commands/profiles.js';
+import { recordCommand } from './commands/record.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
@@ -43,6 +44,7 @@ export function buildParser(argv: string[]): Argv {
     .command(profilesCommand)
     .command(exportCommand)
     .command(importCommand)
+    .command(recordCommand)
     .command(mergeCommand)
     .command(ingestCommand)
     .command(collectCommand)
