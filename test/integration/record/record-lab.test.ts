@@ -127,4 +127,11 @@ describe.skipIf(!HAS_CHROMIUM || !existsSync(cli))('record (Chromium against the
       "odoo-capacity: record needs Chromium and found none (looked for chromium, chromium-browser, google-chrome, google-chrome-stable, microsoft-edge on PATH, and Playwright's own download): install it (Debian/Ubuntu: apt-get install chromium) or give --browser /path/to/chrome\n",
     );
   });
+
+  it('with no display and no --script: one line saying so before any browser opens (exit 1)', async () => {
+    const out = await cliRun(['record', '--target', lab.odoo.url, '--db', lab.odoo.db, '--login', 'x', '--out', path.join(dir, 'y.yaml'), '--browser', CHROMIUM], { PATH: process.env.PATH, HOME: process.env.HOME, ODOO_PASSWORD: 'x' });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toBe('odoo-capacity: record: no display for the browser window (DISPLAY is not set): run it on a desktop, or give --script to drive the page from a file\n');
+    expect(existsSync(path.join(dir, 'y.yaml'))).toBe(false);
+  });
 });
