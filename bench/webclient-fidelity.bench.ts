@@ -10,40 +10,18 @@
  * (its calibration, docs/CALIBRATION.md). BENCH_FIDELITY_ORDERS: orders of each kind (default 3).
  * Run: npm run build && node dist/bench/run-all.js webclient-fidelity
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { median } from 'simple-statistics';
 import { journeys } from '../scenarios/journeys/index.js';
-import { parseOdooLog } from '../src/collect/odoo-log-parse.js';
 import { startLab } from '../src/lab/lab.js';
 import { temporaryLabDirectory } from '../src/lab/postgres.js';
 import { createClient } from '../src/odoo/connect.js';
 import type { OdooClient } from '../src/odoo/types.js';
-import type { OdooRequestRecord } from '../src/run/records.js';
 import { pressButton } from '../scenarios/journeys/common.js';
+import { measured, type Cost } from './server-log-cost.js';
 
 const ORDERS = Number(process.env.BENCH_FIDELITY_ORDERS ?? 3);
 const LINES = 5;
-
-interface Cost {
-  requests: number;
-  serverS: number;
-}
-
-/** Requests the server logged between two instants (its own clock is this machine's). */
-function costBetween(logFile: string, fromMs: number, toMs: number): Cost {
-  const requests = parseOdooLog(readFileSync(logFile, 'utf8')).filter(
-    (r): r is OdooRequestRecord => r.type === 'odoo_request' && r.t >= fromMs && r.t <= toMs && r.sqlS !== null && r.otherS !== null,
-  );
-  return { requests: requests.length, serverS: requests.reduce((s, r) => s + (r.sqlS ?? 0) + (r.otherS ?? 0), 0) };
-}
-
-async function measured(logFile: string, fn: () => Promise<void>): Promise<Cost> {
-  await new Promise((r) => setTimeout(r, 300)); // the previous order's last log line is written
-  const from = Date.now();
-  await fn();
-  await new Promise((r) => setTimeout(r, 500));
-  return costBetween(logFile, from, Date.now());
-}
 
 /** The API-shaped order the tool sent before issue 15 (scenarios/journeys/order-entry.ts until then). */
 async function apiOrder(client: OdooClient, customer: { id: number; term: string }, products: Array<{ id: number; term: string }>): Promise<void> {
