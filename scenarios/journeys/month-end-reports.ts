@@ -7,7 +7,9 @@
  *           rows R and columns C give groupby R[:i] + C[:j] for every i ≤ |R|, j ≤ |C|, each
  *           model.read_group([], {lazy: false, context, domain, fields, groupby}) (orm_service.js `readGroup`)
  *   graph   one read_group with every groupby
- *   list    grouped: model.web_read_group([], {orderby, lazy: true, expand: false, offset, limit: 80, context, groupby, domain, fields})
+ *   list    grouped: model.web_read_group([], {orderby, lazy: true, offset, limit: 80, context, groupby, domain, fields})
+ *           (relational_model.js `_webReadGroup`; Odoo 17's web_read_group takes no `expand`, 16's did
+ *           and its web client sent `expand: false` — a real Odoo 17 refuses the call with it)
  *
  * Each report's view opens once per VU session (`get_views` with its pivot/graph/list and search views).
  *
@@ -58,7 +60,7 @@ export async function runReport(web: Web, report: Report): Promise<void> {
   const context = userContext(web);
   if (report.view === 'list') {
     await client.call(report.model, 'web_read_group', [], {
-      orderby: '', lazy: true, expand: false, offset: 0, limit: 80, context, groupby: report.rows, domain: report.domain, fields: report.measures,
+      orderby: '', lazy: true, ...(web.version === 16 ? { expand: false } : {}), offset: 0, limit: 80, context, groupby: report.rows, domain: report.domain, fields: report.measures,
     });
     return;
   }

@@ -264,8 +264,13 @@ export async function readGroup(env: Env, model: ModelDef, args: unknown[], kwar
   });
 }
 
+const WEB_READ_GROUP_KWARGS = ['domain', 'fields', 'groupby', 'limit', 'offset', 'orderby', 'lazy', 'context'];
+
 /** web_read_group(domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True) → {groups, length}. */
 export async function webReadGroup(env: Env, model: ModelDef, args: unknown[], kwargs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  // Odoo 17 dropped 16's expand/expand_limit/expand_orderby: Python refuses any other keyword.
+  const unexpected = Object.keys(kwargs).find((key) => WEB_READ_GROUP_KWARGS.indexOf(key) < 0);
+  if (unexpected !== undefined) throw new PythonException('builtins.TypeError', `Base.web_read_group() got an unexpected keyword argument '${unexpected}'`);
   const domain = argument(args, kwargs, 0, 'domain', []);
   const fields = argument(args, kwargs, 1, 'fields', []);
   const groupby = argument(args, kwargs, 2, 'groupby', []);

@@ -271,6 +271,14 @@ describe('reply shapes of the read methods (as a real Odoo 17 answers)', () => {
     expect(group?.__context).toEqual({ group_by: ['product_id'] });
   });
 
+  it('web_read_group refuses 16\'s expand keyword as Odoo 17 does (a real 17 answered this TypeError)', async () => {
+    const c = await client('web');
+    const call = c.call('account.move.line', 'web_read_group', [], { domain: [], fields: ['balance:sum'], groupby: ['partner_id'], lazy: true, expand: false, limit: 80 });
+    await expect(call).rejects.toThrow("Base.web_read_group() got an unexpected keyword argument 'expand'");
+    const { length } = await c.call<{ length: number }>('account.move.line', 'web_read_group', [], { domain: [], fields: ['balance:sum'], groupby: ['partner_id'], lazy: true, limit: 80 });
+    expect(length).toBeGreaterThan(0);
+  });
+
   it('read_group by date:month and date:day: labels and __range as Odoo formats them (en_US)', async () => {
     const c = await client('xmlrpc');
     const [month] = await c.call<Array<Record<string, unknown>>>('account.move.line', 'read_group', [[['parent_state', '=', 'posted']], ['balance:sum'], ['account_id', 'date:month']], { lazy: false, limit: 1 });
