@@ -6,7 +6,8 @@
  *   POST /web/dataset/call_button    → button {model, method, args, kwargs}
  *   POST other JSON-RPC routes       → route  {path, params}     (/mail/thread/data, /onboarding/…)
  *   left out: what a page does once or on its own — login and session info, /web/action/load and
- *   get_views (a virtual user loads them on its first iteration), the bus, images and assets
+ *   get_views (a virtual user loads them on its first iteration), the page's start-up calls
+ *   (messaging, systray, has_group, check_access_rights), the bus, images and assets
  *   a gap of a second or more between two requests → think: <seconds>
  *
  * Ids the server answered (a record's `id`, `res_id`, a name_search pair, a variant's `product_id`)
@@ -44,7 +45,12 @@ const SKIP: Array<[RegExp, string]> = [
   [/^\/web\/action\/load$/, 'action load (once per page)'],
   [/^\/(bus|longpolling|websocket)\b/, 'bus'],
   [/^\/web\/(image|content|static|assets)\b/, 'assets'],
+  // the page's own start-up (messaging, systray, failures), once per page load as the person opened it
+  [/^\/mail\/(init_messaging|load_message_failures)$/, 'page start-up (once per page)'],
 ];
+
+/** Methods a page calls once when it starts or first opens a view, not per task (the recording's `firstOpenOnly`). */
+const ONCE_PER_PAGE_METHODS = new Set(['get_views', 'has_group', 'check_access_rights', 'systray_get_activities', 'iap_enrich_auto', 'render_public_asset', 'load_views']);
 
 interface Origin {
   step: number;
@@ -152,8 +158,8 @@ export function journeyFromHar(har: Har, name: string): HarImport {
     }
     const params = body.params ?? {};
     const isCall = path === '/web/dataset/call_kw' || path.startsWith('/web/dataset/call_kw/');
-    if (isCall && params.method === 'get_views') {
-      skip('get_views (once per page)');
+    if (isCall && ONCE_PER_PAGE_METHODS.has(String(params.method))) {
+      skip(params.method === 'get_views' ? 'get_views (once per page)' : 'page start-up (once per page)');
       continue;
     }
     const started = Date.parse(entry.startedDateTime);

@@ -4,7 +4,7 @@
  * Odoo it runs against, instead of repeating one recorded order.
  *
  *   name_search(name: "Deco Addict") on res.partner     → params.partner  drawn from setup.res_partner_names
- *   ["name", "ilike", "Desk Stand"] in a search domain  → params.product  (the same for the model searched)
+ *   ["name", "ilike", "Desk Stand"] in a search domain  → params.product  drawn from setup.product_template_records
  *   product_uom_qty: 2 (a quantity other than 1)         → params.quantity between [1, 4]
  *
  * Every later occurrence of a typed text (an `autocomplete("Deco Addict")`, a domain) becomes the same
@@ -28,6 +28,8 @@ function paramBase(model: string): string {
 interface TypedText {
   param: string;
   model: string;
+  /** Where the person typed it: a many2one's autocomplete (name_search) or a search view (a domain). */
+  source: 'name_search' | 'domain';
   /** The longest text of a keystroke chain (what was finally typed). */
   recorded: string;
 }
@@ -74,24 +76,24 @@ function findTypedTexts(steps: readonly StepDefinition[]): Map<string, TypedText
   const byText = new Map<string, TypedText>();
   const used = new Set<string>();
   let last: TypedText | undefined;
-  const newParam = (model: string, text: string): TypedText => {
+  const newParam = (model: string, text: string, source: TypedText['source']): TypedText => {
     const base = paramBase(model);
     let name = base;
     for (let n = 2; used.has(name); n += 1) name = `${base}${n}`;
     used.add(name);
-    return { param: name, model, recorded: text };
+    return { param: name, model, source, recorded: text };
   };
   for (const step of flatSteps(steps)) {
     const call = callOf(step);
     if (!call) continue;
-    const texts: Array<{ text: string; model: string }> = [];
+    const texts: Array<{ text: string; model: string; source?: TypedText['source'] }> = [];
     const kwargs = call.kwargs ?? {};
-    if (call.method === 'name_search' && typeof kwargs.name === 'string' && kwargs.name !== '') texts.push({ text: kwargs.name, model: call.model });
+    if (call.method === 'name_search' && typeof kwargs.name === 'string' && kwargs.name !== '') texts.push({ text: kwargs.name, model: call.model, source: 'name_search' });
     if (SEARCH_METHODS.has(call.method)) {
       ilikeTexts(call.model, kwargs.domain, texts);
       ilikeTexts(call.model, call.args?.[0], texts);
     }
-    for (const { text, model } of texts) {
+    for (const { text, model, source = 'domain' } of texts) {
       if (byText.has(text)) continue;
       // a keystroke chain: the previous text on the same model is a prefix of this one
       if (last && last.model === model && text.startsWith(last.recorded)) {
@@ -99,7 +101,7 @@ function findTypedTexts(steps: readonly StepDefinition[]): Map<string, TypedText
         byText.set(text, last);
         continue;
       }
-      last = newParam(model, text);
+      last = newParam(model, text, source);
       byText.set(text, last);
     }
   }
@@ -147,11 +149,20 @@ function rewriteSteps(steps: readonly StepDefinition[], texts: Map<string, Typed
   });
 }
 
-/** The name_search a replay draws a model's values from: the recorded one (its domain), with an empty text. */
-function lookupFor(model: string, steps: readonly StepDefinition[]): CallDefinition {
-  const recorded = flatSteps(steps).map(callOf).find((c) => c?.model === model && c.method === 'name_search');
+/**
+ * Where a replay draws a typed text from. Into an autocomplete a person types what it offers: the
+ * recorded name_search (its domain), with an empty text, gives display names (`[FURN_0001] Desk
+ * Organizer`, which product's name_search understands). Into a search view a person types a name:
+ * `search_read` of the model's `name`, since a display name's code prefix matches no `name ilike`.
+ */
+function lookupFor(typed: TypedText, steps: readonly StepDefinition[]): { key: string; call: CallDefinition; draw: string } {
+  const base = typed.model.replace(/\./g, '_');
+  if (typed.source === 'domain') {
+    return { key: `${base}_records`, call: { model: typed.model, method: 'search_read', args: [[]], kwargs: { fields: ['name'], limit: 100 } }, draw: `\${pick(setup.${base}_records).name}` };
+  }
+  const recorded = flatSteps(steps).map(callOf).find((c) => c?.model === typed.model && c.method === 'name_search');
   const kwargs: Record<string, unknown> = { ...(recorded?.kwargs ?? {}), name: '', limit: 100 };
-  return { model, method: 'name_search', args: [], kwargs };
+  return { key: `${base}_names`, call: { model: typed.model, method: 'name_search', args: [], kwargs }, draw: `\${pick(setup.${base}_names)[1]}` };
 }
 
 /** `definition` with typed texts and quantities as params drawn per iteration (see the module comment). */
@@ -171,9 +182,9 @@ export function parameterizeTypedInputs(definition: JourneyDefinition): TypedInp
   });
   const setup: Record<string, CallDefinition> = { ...(definition.setup ?? {}) };
   for (const typed of new Set(texts.values())) {
-    const lookup = `${typed.model.replace(/\./g, '_')}_names`;
-    if (!setup[lookup]) setup[lookup] = lookupFor(typed.model, definition.steps);
-    params[typed.param] = { draw: `\${pick(setup.${lookup})[1]}`, recorded: typed.recorded };
+    const lookup = lookupFor(typed, definition.steps);
+    if (!setup[lookup.key]) setup[lookup.key] = lookup.call;
+    params[typed.param] = { draw: lookup.draw, recorded: typed.recorded };
   }
   if (Object.keys(params).length === 0) return { definition, params };
   return {

@@ -85,6 +85,30 @@ describe('import har', () => {
     expect(client.sent.find((s) => s.path === '/mail/thread/data')?.params.thread_id).toBe(2523);
   });
 
+  it('draws a text typed into a search view from the model\'s names (stock inquiry: "Desk Stand" in the product search)', () => {
+    const inquiry = journeyFromHar(harOf(loadWebClientFixture('stock-inquiry')), 'look-up');
+    expect(inquiry.params).toEqual({ product: { draw: '${pick(setup.product_template_records).name}', recorded: 'Desk Stand' } });
+    // names, not display names: "[FURN_0001] Desk Organizer" would match no `name ilike`
+    expect(inquiry.definition.setup?.product_template_records).toEqual({ model: 'product.template', method: 'search_read', args: [[]], kwargs: { fields: ['name'], limit: 100 } });
+    expect(JSON.stringify(inquiry.definition.steps)).not.toContain('"Desk Stand"');
+  });
+
+  it('leaves out what the page does once when it starts (messaging, systray, has_group), as a real Odoo 17 page sent it', () => {
+    const at = (n: number) => new Date(Date.UTC(2026, 11, 3, 18, 0, n)).toISOString();
+    const post = (path: string, params: unknown, n: number) => ({ startedDateTime: at(n), request: { method: 'POST', url: `http://odoo.example${path}`, postData: { text: JSON.stringify({ jsonrpc: '2.0', id: n, method: 'call', params }) } }, response: { status: 200, content: { text: '{"jsonrpc":"2.0","id":1,"result":[]}' } } });
+    const kw = (model: string, method: string) => ({ model, method, args: [], kwargs: {} });
+    const har = { log: { entries: [
+      post('/mail/init_messaging', {}, 0),
+      post('/web/dataset/call_kw/res.users/systray_get_activities', kw('res.users', 'systray_get_activities'), 0),
+      post('/mail/load_message_failures', {}, 0),
+      post('/web/dataset/call_kw/res.users/has_group', kw('res.users', 'has_group'), 0),
+      post('/web/dataset/call_kw/product.template/web_search_read', kw('product.template', 'web_search_read'), 0),
+    ] } };
+    const imported = journeyFromHar(har, 'x');
+    expect(imported.stats.skipped).toEqual({ 'page start-up (once per page)': 4 });
+    expect(imported.definition.steps).toHaveLength(1);
+  });
+
   it('says when a HAR has no web client call', () => {
     expect(() => journeyFromHar({ log: { entries: [] } }, 'x')).toThrow('the HAR holds no web client call (/web/dataset/call_kw, call_button or a JSON route) among its 0 requests');
   });
