@@ -1,8 +1,8 @@
 /**
- * Specifications of forms and lists the recorded traffic (./odoo17.json) does not cover: the
- * invoicing wizards and the invoice form, the customer list and form. NOT recorded: chosen from the
- * Odoo 17 form views (sale/wizard/sale_make_invoice_advance_views.xml, account/views/account_move_views.xml,
- * account/wizard/account_payment_register_views.xml, base/views/res_partner_views.xml), kept to the
+ * Specifications of forms the recorded traffic (./odoo17.json) does not cover: the invoicing wizards
+ * and the invoice form. NOT recorded: chosen from the Odoo 17 form views
+ * (sale/wizard/sale_make_invoice_advance_views.xml, account/views/account_move_views.xml,
+ * account/wizard/account_payment_register_views.xml), kept to the
  * fields that drive the server's work; shorter than what the web client really asks for, so these
  * journeys cost the server somewhat less than real users do. Record them (README, "Journeys of your
  * own") to replace them.
@@ -38,19 +38,7 @@ export const UNRECORDED_FORMS: Record<string, { onchange?: Specification; read?:
     },
     saved: ['journal_id', 'payment_method_line_id', 'amount', 'payment_date', 'communication'],
   },
-  'res.partner': {
-    read: {
-      name: plain, is_company: plain, parent_id: named, street: plain, city: plain, zip: plain, country_id: named, vat: plain, phone: plain, email: plain,
-      property_payment_term_id: named, child_ids: { fields: { name: plain, email: plain, phone: plain }, limit: 40, order: '' },
-    },
-  },
 };
 
-export const UNRECORDED_LISTS: Record<string, { model: string; domain: unknown[]; specification: Specification; context?: Record<string, unknown> }> = {
-  'account.res_partner_action_customer': {
-    model: 'res.partner',
-    domain: [],
-    specification: { id: plain, display_name: plain, email: plain, phone: plain, city: plain, country_id: named, is_company: plain, parent_id: named },
-    context: { res_partner_search_mode: 'customer', default_is_company: true, default_customer_rank: 1 },
-  },
-};
+/** Lists the recordings do not hold (none now: the customers list was recorded, ./odoo17.json). */
+export const UNRECORDED_LISTS: Record<string, { model: string; domain: unknown[]; specification: Specification; context?: Record<string, unknown> }> = {};
