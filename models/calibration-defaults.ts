@@ -110,8 +110,8 @@ export const JOURNEY_CALIBRATION: Readonly<Record<string, JourneyCalibration>> =
     origin: 'web client, recorded (stock-inquiry.json): overview, product kanban, search, form with chatter, on-hand dialog, back — 11 requests, 1.04 s, ×1.146',
   },
   browse: {
-    fixed: replayed(0.12, 0.328, 9),
-    origin: 'MEASURED with the journey on a real Odoo 17 (9 requests, 0.448 s: 0.120 SQL + 0.328 other, median of 3), ÷ REPLAY_LEVEL 0.64 → 0.70 s; its calls follow the web client source, not a browser recording',
+    fixed: replayed(0.163, 0.382, 9),
+    origin: 'MEASURED with the journey on a real Odoo 17 (9 requests, 0.554 s: 0.163 SQL + 0.382 other, median of 3), ÷ REPLAY_LEVEL 0.64 → 0.86 s; its calls and specifications are a browse task recorded there with odoo-capacity record (test/fixtures/odoo17-webclient/browse-recorded.yaml)',
   },
   invoicing: {
     fixed: replayed(0.499, 1.085, 22),

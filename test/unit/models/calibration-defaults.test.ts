@@ -59,14 +59,14 @@ describe('calibration defaults', () => {
     expect(demands['order-to-delivery']!.workerS).toBeGreaterThan(demands['order-entry']!.workerS + 0.8);
   });
 
-  it('prices journeys measured on a real Odoo 17 at the recordings\' level: invoicing 1.58 s measured → 2.5 s, browse 0.45 s → 0.70 s', () => {
+  it('prices journeys measured on a real Odoo 17 at the recordings\' level: invoicing 1.58 s measured → 2.5 s, browse 0.55 s → 0.86 s', () => {
     const demands = calibratedDemands(RECORDED_LINES);
     expect(REPLAY_LEVEL).toBeGreaterThan(0.6);
     expect(REPLAY_LEVEL).toBeLessThan(0.65);
     expect(demands.invoicing!.workerS).toBeCloseTo(1.584 / REPLAY_LEVEL, 6);
     expect(demands.invoicing!.workerS).toBeGreaterThan(2.4);
     expect(demands.invoicing!.workerS).toBeLessThan(2.6);
-    expect(demands.browse!.workerS).toBeCloseTo(0.448 / REPLAY_LEVEL, 6);
+    expect(demands.browse!.workerS).toBeCloseTo(0.545 / REPLAY_LEVEL, 6);
     expect(demands.invoicing!.callsPerIteration).toBe(22);
   });
 
