@@ -111,7 +111,7 @@ export const JOURNEY_CALIBRATION: Readonly<Record<string, JourneyCalibration>> =
   },
   browse: {
     fixed: replayed(0.163, 0.382, 9),
-    origin: 'MEASURED with the journey on a real Odoo 17 (9 requests, 0.554 s: 0.163 SQL + 0.382 other, median of 3), ÷ REPLAY_LEVEL 0.64 → 0.86 s; its calls and specifications are a browse task recorded there with odoo-capacity record (test/fixtures/odoo17-webclient/browse-recorded.yaml)',
+    origin: 'MEASURED with the journey on a real Odoo 17 (9 requests, median 0.554 s; medians 0.163 SQL + 0.382 other, priced from those), ÷ REPLAY_LEVEL 0.64 → 0.85 s; its calls and specifications are a browse task recorded there with odoo-capacity record (test/fixtures/odoo17-webclient/browse-recorded.yaml)',
   },
   invoicing: {
     fixed: replayed(0.499, 1.085, 22),
