@@ -114,8 +114,8 @@ export const JOURNEY_CALIBRATION: Readonly<Record<string, JourneyCalibration>> =
     origin: 'MEASURED with the journey on a real Odoo 17 (9 requests, median 0.554 s; medians 0.163 SQL + 0.382 other, priced from those), ÷ REPLAY_LEVEL 0.64 → 0.85 s; its calls and specifications are a browse task recorded there with odoo-capacity record (test/fixtures/odoo17-webclient/browse-recorded.yaml)',
   },
   invoicing: {
-    fixed: replayed(0.499, 1.085, 22),
-    origin: 'MEASURED with the journey on a real Odoo 17 (22 requests, 1.584 s: 0.499 SQL + 1.085 other, median of 3: order create + confirm, invoice wizard, create_invoices, post, payment), ÷ REPLAY_LEVEL 0.64 → 2.5 s; its calls follow the web client source, not a browser recording',
+    fixed: sum(recorded(1.51, 2.219, 22), api(0.45, 2)),
+    origin: 'web client, recorded on a real Odoo 17 with odoo-capacity record (test/fixtures/odoo17-webclient/invoicing-recorded.yaml): order form, invoice wizard, create_invoices, the order reloading, the invoice, post, payment wizard and payment — 22 requests, 3.73 s warm (1.51 SQL + 2.22 other), ×1.146; plus the order it invoices, created and confirmed over the API (0.45 s)',
   },
   'edi-order-import': {
     fixed: api(0.3, 2), perLine: api(0.1, 0), writes: true, integration: true,

@@ -4,7 +4,7 @@
  *
  *   list-orders     Sales → Orders: sale.order.web_search_read (recorded list specification)
  *   open-order      a row: sale.order.web_read + /mail/thread/data + /mail/thread/messages
- *   list-partners   Customers: res.partner.web_search_read (./web-client/unrecorded.ts)
+ *   list-partners   Customers: res.partner.web_search_read (recorded: test/fixtures/odoo17-webclient/browse-recorded.yaml)
  *   open-partner    a card: res.partner.web_read + chatter
  *   list-products   Inventory → Products: product.template.web_search_read (recorded kanban specification)
  *

@@ -1,8 +1,9 @@
 /**
  * Invoicing: an accountant invoices a confirmed order from the back office, posts the invoice and
  * registers its payment, in the web client. `sale.order._create_invoices` is private: the web client
- * goes through the wizard. Shapes as ./web-client/ sends them (the wizard and invoice field lists are
- * not recorded: ./web-client/unrecorded.ts).
+ * goes through the wizard. Shapes as ./web-client/ sends them; the wizards' and the invoice's field
+ * specifications and the call sequence were recorded on a real Odoo 17
+ * (test/fixtures/odoo17-webclient/invoicing-recorded.yaml).
  *
  *   create-order      the order to invoice: sale.order.create([{partner_id, client_order_ref: tag, order_line}])
  *                     + call_button action_confirm (products invoiced on ordered quantities) — a stand-in
@@ -11,8 +12,9 @@
  *   invoice-wizard    "Create Invoice": /web/action/load sale.action_view_sale_advance_payment_inv and
  *                     get_views (first time), sale.advance.payment.inv.onchange([], {}, [], spec) with
  *                     {active_model: sale.order, active_ids, active_id}
- *   create-invoice    "Create Draft": web_save of the wizard, call_button create_invoices → the invoice's
- *                     action: account.move get_views (first time), web_read + chatter
+ *   create-invoice    "Create Draft": web_save of the wizard, call_button create_invoices, the order
+ *                     reloads (chatter messages, web_read), then the invoice's action: account.move
+ *                     get_views (first time), web_read + chatter
  *   post-invoice      call_button account.move.action_post, chatter messages, web_read, chatter data
  *   payment-wizard    call_button action_register_payment → account.payment.register.onchange + web_save
  *   register-payment  call_button action_create_payments, then the invoice refreshes
@@ -122,6 +124,10 @@ export const invoicing: Journey<InvoicingData> = {
       if (!action || action.res_model !== MOVE || typeof action.res_id !== 'number' || !action.res_id) {
         throw new JourneyError('JOURNEY_UNEXPECTED_REPLY', journeyMessages.unexpectedReply(NAME, 'create-invoice', `create_invoices on order ${orderId} did not open one invoice (got ${JSON.stringify(action && action.res_model)})`));
       }
+      // the dialog closes and the order behind it reloads (its chatter, then the record) before the
+      // invoice opens: recorded on a real Odoo 17 (test/fixtures/odoo17-webclient/invoicing-recorded.yaml)
+      await threadMessages(web, 'sale.order', orderId, true);
+      await readForm(web, 'sale.order', orderId, recordedForm('sale.order').read || {});
       return followAction(web, action, recordedForm(MOVE).read || {}, { model: 'sale.advance.payment.inv', id: wizardId });
     });
     const form = { model: MOVE, id: invoice.id, spec: recordedForm(MOVE).read || {}, context: invoice.context };

@@ -1,6 +1,7 @@
 /**
  * Field specifications of the forms and lists the interactive journeys open, as Odoo 17's web client
- * sent them (./odoo17.json, taken from test/fixtures/odoo17-webclient/), and what the other versions
+ * sent them (./odoo17.json, taken from test/fixtures/odoo17-webclient/: the four recorded tasks and the
+ * browse and invoicing journeys recorded with `odoo-capacity record`), and what the other versions
  * make of them (./version.ts): a 16 field list or flat `field_onchange` dict, an 18 save specification.
  *
  * A server with fewer modules than the recorded one has fewer fields on its views: every
@@ -8,7 +9,6 @@
  * (`knownFields`), as the web client only asks for what its views hold.
  */
 import data from './odoo17.json' with { type: 'json' };
-import { UNRECORDED_FORMS, UNRECORDED_LISTS } from './unrecorded.js';
 import type { WebClientVersion } from './version.js';
 
 /** `{field: {}}`, `{field: {fields: {…}, context, limit, order}}` (addons/web/models/models.py `web_read`). */
@@ -127,16 +127,16 @@ export function saveSpecification(spec: Specification, _version: WebClientVersio
   return copy(spec);
 }
 
-/** The list of action `xml id` (model, domain, specification, extra context): recorded, else ./unrecorded.ts. */
+/** The list of action `xml id` (model, domain, specification, extra context), as recorded. */
 export function recordedList(action: string): ListData {
-  const list = RECORDED.lists[action] || UNRECORDED_LISTS[action];
+  const list = RECORDED.lists[action];
   if (!list) throw new Error(`web-client: no recorded list for action ${action}`);
   return list;
 }
 
-/** The form data of `model`: recorded, else ./unrecorded.ts. */
+/** The form data of `model`, as recorded. */
 export function recordedForm(model: string): FormData {
-  const form = RECORDED.forms[model] || UNRECORDED_FORMS[model];
+  const form = RECORDED.forms[model];
   if (!form) throw new Error(`web-client: no recorded form for ${model}`);
   return form;
 }

@@ -87,6 +87,7 @@ describe('invoicing', () => {
       'call sale.advance.payment.inv.onchange',
       'call sale.advance.payment.inv.web_save',
       'button sale.advance.payment.inv.create_invoices',
+      'call sale.order.web_read', // the order behind the closing dialog reloads (recorded on Odoo 17)
       'call account.move.get_views',
       'call account.move.web_read',
       'button account.move.action_post',
@@ -103,9 +104,9 @@ describe('invoicing', () => {
     expect(calls[4]?.kwargs?.context).toMatchObject(saleContext);
     expect(calls[5]?.args).toEqual([[], { advance_payment_method: 'delivered' }]);
     expect(calls[6]).toMatchObject({ args: [[5]], kwargs: { context: saleContext } });
-    expect(calls[8]?.kwargs?.context).toMatchObject({ active_model: 'sale.advance.payment.inv', active_id: 5, default_move_type: 'out_invoice' });
-    expect(calls[14]?.args).toEqual([[], { journal_id: 7, amount: 120, communication: 'oc-20260301-080000-x-ab12' }]);
-    expect(calls[15]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
+    expect(calls[9]?.kwargs?.context).toMatchObject({ active_model: 'sale.advance.payment.inv', active_id: 5, default_move_type: 'out_invoice' });
+    expect(calls[15]?.args).toEqual([[], { journal_id: 7, amount: 120, communication: 'oc-20260301-080000-x-ab12' }]);
+    expect(calls[16]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
   });
 });
 
