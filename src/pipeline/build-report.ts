@@ -31,6 +31,8 @@ export interface BuiltReport {
   html: string;
   json: string;
   junit: string;
+  /** The verdict's headline (the executive page's first line). */
+  headline: string;
   summary: RunSummary;
   warnings: string[];
 }
@@ -60,7 +62,7 @@ export async function buildReport(runDir: string, options: BuildReportOptions = 
   const server = options.server ?? run.manifest.server;
   const input = reportInput(summary, run.manifest.plan, forecast, options.generatedAt ?? new Date().toISOString(), warnings, run.odooLog, server);
   const paths = await writeReport(runDir, input, { out: options.out });
-  return { html: paths.html, json: paths.summaryJson, junit: paths.junitXml, summary, warnings };
+  return { html: paths.html, json: paths.summaryJson, junit: paths.junitXml, headline: paths.headline, summary, warnings };
 }
 
 /** Everything the report shows besides the summary (pure apart from the simulation's CPU time). */

@@ -18,6 +18,8 @@ export interface WrittenReport {
   html: string;
   summaryJson: string;
   junitXml: string;
+  /** The verdict's one-line headline, as the executive page opens with it. */
+  headline: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function writeReport(runDir: string, input: ReportInput, options: W
   // Compact: a one-hour run's timeline is tens of thousands of points; use jq to read it.
   await writeAtomically(summaryJson, `${JSON.stringify(json)}\n`);
   await writeAtomically(junitXml, renderJunitXml(input.summary));
-  return { html, summaryJson, junitXml };
+  return { html, summaryJson, junitXml, headline: json.verdict.headline };
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -15,6 +15,7 @@ import { buildReport } from '../../pipeline/build-report.js';
 import { finishRun, type RunOutcome } from '../run-exit-code.js';
 import { createProgressPrinter } from '../progress.js';
 import type { DemoCommandOptions } from '../commands/demo.js';
+import { reportLines } from '../report-lines.js';
 
 export async function demoCommandImpl(options: DemoCommandOptions): Promise<number> {
   const profile = getProfile('morning-order-wave');
@@ -53,6 +54,6 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
     rmSync(dir, { recursive: true, force: true });
   }
   const report = await buildReport(runDir);
-  process.stdout.write(`run ${outcome.status}: ${runDir}\nreport: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
+  process.stdout.write(`run ${outcome.status}: ${runDir}\n${reportLines(report)}`);
   return finishRun(outcome);
 }

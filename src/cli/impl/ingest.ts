@@ -8,6 +8,7 @@ import { planFromOptions } from '../plan-options.js';
 import { stripControl } from '../terminal-text.js';
 import { toolVersion } from '../version.js';
 import type { IngestCommandOptions } from '../commands/ingest.js';
+import { reportLines } from '../report-lines.js';
 
 export async function ingestCommandImpl(options: IngestCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const id = checkRunIdFlag(options.id);
@@ -31,7 +32,7 @@ export async function ingestCommandImpl(options: IngestCommandOptions, env: Node
   );
   if (options.report) {
     const report = await buildReport(result.dir);
-    process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
+    process.stdout.write(reportLines(report));
   }
   return result.missing.length > 0 ? ExitCode.error : ExitCode.ok;
 }

@@ -7,6 +7,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { ReportCommandOptions } from '../commands/report.js';
 import { stripControl } from '../terminal-text.js';
 import { serverShapeFromFlags } from '../flag-checks.js';
+import { reportLines } from '../report-lines.js';
 
 export async function reportCommandImpl(options: ReportCommandOptions): Promise<number> {
   const runDir = path.resolve(options['run-dir']);
@@ -16,6 +17,6 @@ export async function reportCommandImpl(options: ReportCommandOptions): Promise<
   const server = serverShapeFromFlags(options);
   const report = await buildReport(runDir, { out: options.out, forecast: options.forecast, ...(server ? { server } : {}) });
   for (const warning of report.warnings) process.stderr.write(`warning: ${stripControl(warning, true)}\n`);
-  process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
+  process.stdout.write(reportLines(report));
   return ExitCode.ok;
 }

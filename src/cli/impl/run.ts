@@ -19,6 +19,7 @@ import { assertWithinCaps, capsFromOptions } from '../../safety/caps.js';
 import { breakerFromOptions } from '../../safety/circuit-breaker.js';
 import { describeDryRun, formatDryRun } from '../../safety/dry-run.js';
 import { stripControl } from '../terminal-text.js';
+import { reportLines } from '../report-lines.js';
 
 export async function runCommandImpl(options: RunCommandOptions): Promise<number> {
   if (!options.profile) throw new UsageError('name a profile: run <profile> or run --profile <name|file> (see odoo-capacity profiles).');
@@ -95,7 +96,7 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
     process.stdout.write(stripControl(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}`, true) + '\n');
     if (options.report) {
       const report = await buildReport(result.runDir);
-      process.stdout.write(`report: ${report.html}\nsummary: ${report.json}\njunit: ${report.junit}\n`);
+      process.stdout.write(reportLines(report));
     }
     return finishRun(result);
   } finally {

@@ -155,6 +155,9 @@ describe.skipIf(!existsSync(cli))('run stopped mid-way (built CLI against the la
     expect(report.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(runDir, 'report.html'))).toBe(true);
     expect(readFileSync(path.join(runDir, 'report.html'), 'utf8')).toContain('Partial run: the run did not close (its process stopped without finishing, or it is still running).');
+    // The verdict first, as the executive page opens with it, then where the files are.
+    const { verdict } = JSON.parse(readFileSync(path.join(runDir, 'summary.json'), 'utf8')) as { verdict: { headline: string } };
+    expect(report.stdout.split('\n').slice(0, 2)).toEqual([`verdict: ${verdict.headline}`, `report: ${path.join(runDir, 'report.html')}`]);
 
     // On this host `runs` knows at once from the manifest's pid that the writer is gone.
     const [row] = await listRunRows(out);

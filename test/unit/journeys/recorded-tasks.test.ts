@@ -64,7 +64,7 @@ describe('invoicing: what the Odoo 17 web client sends', () => {
       callButton: async <T>(model: string, method: string) => (sent.push(`${model}.${method}`), answer(model, method) as T),
       callRoute: async <T>(path: string) => (sent.push(path), { messages: [] } as T),
     };
-    await invoicing.run({ client, shared: { customers: [{ id: 10, name: 'Deco Addict' }], productIds: [41] }, random: () => 0, tag: 't', vu: 0, iteration: 1, step: (_n, fn) => fn() });
+    await invoicing.run({ client, shared: { customers: [{ id: 10, term: 'Deco' }], productIds: [41] }, random: () => 0, tag: 't', vu: 0, iteration: 1, step: (_n, fn) => fn() });
     // the order the accountant invoices is created and confirmed by the journey first (API calls); the page and its views load once a session
     const journeySequence = sent.filter((c) => !/\.(get_views|create|action_confirm)$|^\/web\/(action\/load|session\/)/.test(c));
     expect(journeySequence).toEqual(sequenceOf(task));
