@@ -10,28 +10,20 @@
  * else the lab (its calibration). BENCH_JOURNEYS: comma-separated names; BENCH_JOURNEY_ITERATIONS
  * (default 3). Run: npm run build && node dist/bench/run-all.js journey-costs
  */
-import { rmSync } from 'node:fs';
 import { median } from 'simple-statistics';
 import { CALIBRATION_DEFAULTS } from '../models/calibration-defaults.js';
 import { journeys } from '../scenarios/journeys/index.js';
-import { startLab } from '../src/lab/lab.js';
-import { temporaryLabDirectory } from '../src/lab/postgres.js';
 import { createClient } from '../src/odoo/connect.js';
 import { detectVersion } from '../src/odoo/version.js';
-import { measured, type Cost } from './server-log-cost.js';
+import { measured, measuredServer, type Cost } from './server-log-cost.js';
 
 const ITERATIONS = Number(process.env.BENCH_JOURNEY_ITERATIONS ?? 3);
 const NAMES = (process.env.BENCH_JOURNEYS ?? 'order-lookup,stock-inquiry,browse,invoicing,month-end-reports').split(',');
 
 export async function run(): Promise<void> {
-  const real = process.env.ODOO_URL !== undefined && process.env.ODOO_LOG !== undefined;
-  const dir = real ? undefined : await temporaryLabDirectory();
-  const lab = dir === undefined ? undefined : await startLab({ dir, workers: 2, dataset: 'small', timeScale: 1 });
+  const server = await measuredServer();
+  const { target, logFile, real } = server;
   try {
-    const target = real
-      ? { url: process.env.ODOO_URL as string, db: process.env.ODOO_DB ?? '', login: process.env.ODOO_LOGIN ?? 'admin', password: process.env.ODOO_PASSWORD ?? '', timeoutMs: 120_000 }
-      : { url: lab?.odoo.url as string, db: lab?.odoo.db as string, login: lab?.odoo.login as string, password: lab?.odoo.password as string, timeoutMs: 120_000 };
-    const logFile = real ? (process.env.ODOO_LOG as string) : (lab?.logFile as string);
     const { major } = await detectVersion(target.url, 30_000);
     process.stdout.write(`target: ${real ? `${target.url} (real Odoo ${major}, log ${logFile})` : 'the lab (calibrated)'}; ${ITERATIONS} iterations after a warm-up, medians\n`);
     process.stdout.write(`${'journey'.padEnd(18)} ${'requests'.padStart(8)} ${'priced'.padStart(7)} ${'SQL s'.padStart(7)} ${'other s'.padStart(8)} ${'server s'.padStart(9)} ${'priced s'.padStart(9)} ${'measured/priced'.padStart(16)}\n`);
@@ -60,7 +52,6 @@ export async function run(): Promise<void> {
       );
     }
   } finally {
-    await lab?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }

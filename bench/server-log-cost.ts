@@ -3,8 +3,11 @@
  * format: per request `<queries> <SQL s> <other s>`). Shared by the fidelity benchmarks, which must
  * be the only clients of that server while they measure.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { parseOdooLog } from '../src/collect/odoo-log-parse.js';
+import { startLab } from '../src/lab/lab.js';
+import { temporaryLabDirectory } from '../src/lab/postgres.js';
+import type { OdooTarget } from '../src/odoo/types.js';
 import type { OdooRequestRecord } from '../src/run/records.js';
 
 export interface Cost {
@@ -31,4 +34,30 @@ export async function measured(logFile: string, fn: () => Promise<void>): Promis
   await fn();
   await new Promise((r) => setTimeout(r, 500));
   return costBetween(logFile, from, Date.now());
+}
+
+/** The server a fidelity bench measures: a real Odoo (ODOO_URL … and ODOO_LOG set), else a lab started for it. */
+export interface MeasuredServer {
+  target: OdooTarget;
+  logFile: string;
+  real: boolean;
+  stop: () => Promise<void>;
+}
+
+export async function measuredServer(): Promise<MeasuredServer> {
+  if (process.env.ODOO_URL !== undefined && process.env.ODOO_LOG !== undefined) {
+    const target = { url: process.env.ODOO_URL, db: process.env.ODOO_DB ?? '', login: process.env.ODOO_LOGIN ?? 'admin', password: process.env.ODOO_PASSWORD ?? '', timeoutMs: 120_000 };
+    return { target, logFile: process.env.ODOO_LOG, real: true, stop: async () => undefined };
+  }
+  const dir = await temporaryLabDirectory();
+  const lab = await startLab({ dir, workers: 2, dataset: 'small', timeScale: 1 });
+  return {
+    target: { url: lab.odoo.url, db: lab.odoo.db, login: lab.odoo.login, password: lab.odoo.password, timeoutMs: 120_000 },
+    logFile: lab.logFile,
+    real: false,
+    stop: async () => {
+      await lab.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -10,15 +10,12 @@
  * (its calibration, docs/CALIBRATION.md). BENCH_FIDELITY_ORDERS: orders of each kind (default 3).
  * Run: npm run build && node dist/bench/run-all.js webclient-fidelity
  */
-import { rmSync } from 'node:fs';
 import { median } from 'simple-statistics';
 import { journeys } from '../scenarios/journeys/index.js';
-import { startLab } from '../src/lab/lab.js';
-import { temporaryLabDirectory } from '../src/lab/postgres.js';
 import { createClient } from '../src/odoo/connect.js';
 import type { OdooClient } from '../src/odoo/types.js';
 import { pressButton } from '../scenarios/journeys/common.js';
-import { measured, type Cost } from './server-log-cost.js';
+import { measured, measuredServer, type Cost } from './server-log-cost.js';
 
 const ORDERS = Number(process.env.BENCH_FIDELITY_ORDERS ?? 3);
 const LINES = 5;
@@ -33,14 +30,9 @@ async function apiOrder(client: OdooClient, customer: { id: number; term: string
 }
 
 export async function run(): Promise<void> {
-  const real = process.env.ODOO_URL !== undefined && process.env.ODOO_LOG !== undefined;
-  const dir = real ? undefined : await temporaryLabDirectory();
-  const lab = dir === undefined ? undefined : await startLab({ dir, workers: 2, dataset: 'small', timeScale: 1 });
+  const server = await measuredServer();
+  const { target, logFile, real } = server;
   try {
-    const target = real
-      ? { url: process.env.ODOO_URL as string, db: process.env.ODOO_DB ?? '', login: process.env.ODOO_LOGIN ?? 'admin', password: process.env.ODOO_PASSWORD ?? '', timeoutMs: 120_000 }
-      : { url: lab?.odoo.url as string, db: lab?.odoo.db as string, login: lab?.odoo.login as string, password: lab?.odoo.password as string, timeoutMs: 120_000 };
-    const logFile = real ? (process.env.ODOO_LOG as string) : (lab?.logFile as string);
     const client = createClient(target, 'web');
     await client.authenticate();
     const journey = journeys['order-entry'];
@@ -71,7 +63,6 @@ export async function run(): Promise<void> {
     process.stdout.write(row('API-shaped sequence', api) + '\n');
     process.stdout.write(`ratio web / API: ${(med(web, 'serverS') / med(api, 'serverS')).toFixed(2)}× server time, ${med(web, 'requests')} vs ${med(api, 'requests')} requests per order\n`);
   } finally {
-    await lab?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
