@@ -140,7 +140,7 @@ export function validateJourneyDefinition(value: unknown, file: string): Journey
     if (p.draw === undefined) continue;
     // drawn before the first step: only the setup lookups and the run's own values exist yet
     const parsed = parseReference(p.draw.slice(2, -1));
-    const roots = ['setup', 'tag', 'vu', 'iteration'];
+    const roots = REFERENCE_ROOTS.filter((root) => root !== 'params' && root !== 'index');
     if (!parsed || roots.indexOf(parsed.root) < 0) {
       problems.push(problemLine(file, fieldPath(['params', key, 'draw']), `expected a reference to ${roots.join(', ')}`, p.draw));
     } else if (parsed.root === 'setup' && (typeof parsed.path[0] !== 'string' || setupNames.indexOf(parsed.path[0]) < 0)) {

@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { parseOdooLog } from '../../../src/collect/odoo-log-parse.js';
 import type { Lab } from '../../../src/lab/lab.js';
 import { createClient } from '../../../src/odoo/connect.js';
 import { journeyFromDefinition } from '../../../scenarios/journeys/declarative.js';
@@ -59,13 +60,10 @@ function cliRun(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: numbe
   });
 }
 
-/** The request paths the lab logged after line `from` (the werkzeug lines), session routes left out. */
+/** The request paths the lab logged after line `from` (its request lines, read as Odoo's), session routes left out. */
 function loggedPaths(from: number): { paths: string[]; lines: number } {
   const lines = readFileSync(lab.logFile, 'utf8').split('\n');
-  const paths = lines.slice(from).flatMap((line) => {
-    const match = /"POST (\S+) HTTP/.exec(line);
-    return match && !match[1]!.startsWith('/web/session/') ? [match[1] as string] : [];
-  });
+  const paths = parseOdooLog(lines.slice(from).join('\n')).flatMap((r) => (r.type === 'odoo_request' && !r.path.startsWith('/web/session/') ? [r.path] : []));
   return { paths, lines: lines.length - 1 };
 }
 
