@@ -52,9 +52,15 @@ async function entryOf(request: Request, origin: string): Promise<HarEntry | und
 
 async function logIn(page: Page, target: OdooTarget): Promise<void> {
   const url = target.url.replace(/\/+$/, '');
-  const reply = await page.context().request.post(`${url}/web/session/authenticate`, {
-    data: { jsonrpc: '2.0', method: 'call', params: { db: target.db, login: target.login, password: target.password } },
-  });
+  let reply;
+  try {
+    reply = await page.context().request.post(`${url}/web/session/authenticate`, {
+      data: { jsonrpc: '2.0', method: 'call', params: { db: target.db, login: target.login, password: target.password } },
+    });
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/^apiRequestContext\.post: /, '');
+    throw new RecordLoginError(`the browser could not reach ${url} to log in: ${why}`);
+  }
   const body = (await reply.json().catch(() => ({}))) as { result?: { uid?: unknown }; error?: { data?: { message?: string }; message?: string } };
   if (typeof body.result?.uid !== 'number') {
     const why = body.error?.data?.message ?? body.error?.message ?? `HTTP ${reply.status()}`;

@@ -126,6 +126,14 @@ describe.skipIf(!HAS_CHROMIUM || !existsSync(cli))('record (Chromium against the
     );
   });
 
+  it('a target that does not answer: one line naming it, not the script (exit 1)', async () => {
+    writeFileSync(path.join(dir, 'idle.mjs'), 'export default async function () {}\n');
+    const out = await cliRun(['record', '--target', 'http://127.0.0.1:9', '--db', 'x', '--login', 'x', '--out', path.join(dir, 'z.yaml'), '--script', path.join(dir, 'idle.mjs'), '--browser', CHROMIUM], { PATH: process.env.PATH, HOME: process.env.HOME, ODOO_PASSWORD: 'x' });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toBe('odoo-capacity: the browser could not reach http://127.0.0.1:9 to log in: connect ECONNREFUSED 127.0.0.1:9\n');
+    expect(existsSync(path.join(dir, 'z.yaml'))).toBe(false);
+  });
+
   it('with no display and no --script: one line saying so before any browser opens (exit 1)', async () => {
     const out = await cliRun(['record', '--target', lab.odoo.url, '--db', lab.odoo.db, '--login', 'x', '--out', path.join(dir, 'y.yaml'), '--browser', CHROMIUM], { PATH: process.env.PATH, HOME: process.env.HOME, ODOO_PASSWORD: 'x' });
     expect(out.status).toBe(1);
