@@ -201,7 +201,11 @@ export async function ingestK6(o: IngestK6Options): Promise<IngestK6Result> {
     collected.push(await readCollected(dir, manifest));
   }
 
-  const first = await Promise.all(files.map((file) => readK6Output(file, o.plan)));
+  // Read side by side, but report the first bad file in the order given, not whichever failed first.
+  const settled = await Promise.allSettled(files.map((file) => readK6Output(file, o.plan)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const first = settled.map((r) => (r as PromiseFulfilledResult<K6Output>).value);
   // One script, one way to count iterations: when any runner reported journey_duration, a file
   // that counted some from iteration_duration (before its first journey_duration, or with none)
   // is read again counting journey_duration only.
