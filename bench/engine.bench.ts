@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Journey } from '../scenarios/journeys/types.js';
 import { runPlan, type RunPlanResult } from '../src/engine/run-plan.js';
-import type { LoadPlan } from '../src/engine/plan.js';
+import type { LoadPlan } from '../src/plan/plan.js';
 import type { Sample } from '../src/engine/samples.js';
 import { newHistogram } from '../src/run/histogram.js';
 import { createClient } from '../src/odoo/connect.js';

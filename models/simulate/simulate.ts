@@ -35,9 +35,9 @@
  * iteration draws its calls, gaps and back-offs from its own stream (seed, scenario, index), so two
  * deployments compared under the same plan see the same work. Percentiles are nearest-rank.
  */
-import { mixSeed, mulberry32 } from '../../src/engine/random.js';
-import { levelCurve } from '../../src/engine/plan-shape.js';
-import type { AnyPlanScenario } from '../../src/engine/plan.js';
+import { mixSeed, mulberry32 } from '../../src/plan/random.js';
+import { levelCurve } from '../../src/plan/shape.js';
+import type { AnyPlanScenario } from '../../src/plan/plan.js';
 import { arrivalTimes, isOpenModel, scheduledArrivals } from './arrivals.js';
 import { EventQueue } from './event-queue.js';
 import { serviceFactor, type Uniform } from './sampling.js';

@@ -2,7 +2,7 @@
  * Inputs and outputs of the discrete-event simulation of an Odoo deployment (simulate.ts).
  * Times in seconds unless a name says otherwise.
  */
-import type { LoadPlan } from '../../src/engine/plan.js';
+import type { LoadPlan } from '../../src/plan/plan.js';
 
 /** What one iteration of a journey costs (service demands, seconds per iteration). */
 export interface JourneyDemand {

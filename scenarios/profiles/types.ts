@@ -12,6 +12,10 @@
  * The compiler (src/engine/compile.ts) turns rates and bursts into ramping-arrival-rate
  * scenarios and users into constant-vus / ramping-vus scenarios of the LoadPlan.
  */
+import type { Slo } from '../../src/plan/plan.js';
+
+export type { Slo };
+
 export interface Profile {
   /** kebab-case name, e.g. `morning-order-wave`. */
   name: string;
@@ -145,9 +149,3 @@ export type JourneyParams = {
   pageSize?: number;
 };
 
-export interface Slo {
-  /** 95th percentile of iteration latency (from the intended start), milliseconds. */
-  p95Ms: number;
-  /** Largest acceptable share of failed iterations, 0–1. Default 0.01. */
-  maxErrorRate?: number;
-}

@@ -3,7 +3,7 @@
  * that run drove (the part it ran, when it stopped early), on the worker count and cores it was tested with — and the prediction is compared
  * with what that run measured, per journey (whole-run p95 and throughput). Pure apart from CPU time.
  */
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import { compareWithRun, planAsRun, predict, type ReplayJourney } from './replay.js';
 import type { ServerModel } from './server-model.js';
 import type { RunSummary } from './types.js';

@@ -6,9 +6,10 @@
  */
 import { simulate } from '../../models/simulate/simulate.js';
 import type { SimulationResult } from '../../models/simulate/types.js';
-import type { LoadPlan } from '../engine/plan.js';
-import { expectedIterations } from '../engine/arrivals.js';
-import { arrivalStages } from '../../models/simulate/arrivals.js';
+import type { LoadPlan } from '../plan/plan.js';
+import { executorOf } from '../plan/executors/index.js';
+import { levelArea } from '../plan/level.js';
+import { arrivalRate } from '../../models/simulate/arrivals.js';
 import type { ServerModel } from './server-model.js';
 import type { RunSummary } from './types.js';
 
@@ -50,32 +51,13 @@ export interface Prediction {
  */
 export function planAsRun(plan: LoadPlan, ranS: number): LoadPlan {
   if (!(ranS > 0) || ranS >= plan.durationS - 1) return plan;
-  const cut = <T extends { durationS: number }>(stages: readonly T[]): T[] => {
-    const out: T[] = [];
-    let t = 0;
-    for (const stage of stages) {
-      if (t >= ranS) break;
-      out.push({ ...stage, durationS: Math.min(stage.durationS, ranS - t) });
-      t += stage.durationS;
-    }
-    return out;
-  };
-  const scenarios = plan.scenarios.map((s) => {
-    switch (s.executor) {
-      case 'ramping-arrival-rate':
-      case 'ramping-vus':
-        return { ...s, stages: cut(s.stages) };
-      case 'constant-arrival-rate':
-      case 'constant-vus':
-        return { ...s, durationS: Math.min(s.durationS, ranS) };
-    }
-  });
+  const scenarios = plan.scenarios.map((s) => executorOf(s).cut(ranS));
   return { ...plan, durationS: ranS, scenarios };
 }
 
 /** Replications so a prediction rests on about TARGET_ITERATIONS iterations. */
 export function replicationsFor(plan: LoadPlan): number {
-  const expected = plan.scenarios.reduce((n, s) => n + expectedIterations(arrivalStages(s)), 0);
+  const expected = plan.scenarios.reduce((n, s) => n + levelArea(arrivalRate(s)), 0);
   return Math.max(1, Math.min(MAX_REPLICATIONS, Math.ceil(TARGET_ITERATIONS / Math.max(1, expected))));
 }
 

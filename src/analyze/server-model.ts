@@ -28,7 +28,7 @@
 import { mean } from 'simple-statistics';
 import type { CallCost, CallKind, Contention, JourneyDemand } from '../../models/simulate/types.js';
 import { CALIBRATION_DEFAULTS } from '../../models/calibration-defaults.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import type { OdooLogRecord, OdooRequestRecord } from '../run/records.js';
 import { requestServiceTime } from './service-demand.js';
 import type { RunSummary } from './types.js';

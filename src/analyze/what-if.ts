@@ -9,7 +9,7 @@
  * requests in service as Odoo's log measured them and hold the worker through Odoo's back-off, and
  * the cores' background load is calibrated on the measured worker time (docs/MODEL.md).
  */
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import type { OdooLogRecord } from '../run/records.js';
 import { calibrateBackground, planAsRun, predict, replayCheck, type ReplayCheck } from './replay.js';
 import { serverModel, type ServerModel, type ServerShape } from './server-model.js';

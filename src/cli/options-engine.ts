@@ -5,8 +5,8 @@
  */
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import type { ExecutionSegment, LoadPlan } from '../engine/plan.js';
-import { parseSegment } from '../engine/segment.js';
+import type { ExecutionSegment, LoadPlan } from '../plan/plan.js';
+import { parseSegment } from '../plan/segment.js';
 import { parseThreshold, thresholdsFromSlos, type Threshold } from '../engine/thresholds.js';
 
 export interface ThresholdOptions {

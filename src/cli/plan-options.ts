@@ -5,7 +5,7 @@
  */
 import { loadProfile } from '../../scenarios/profiles/load.js';
 import { compileProfile } from '../engine/compile.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import { UsageError } from '../errors.js';
 import { checkNumberFlag, SCALE_RULE } from './flag-checks.js';
 import type { PlanOptions } from './options.js';

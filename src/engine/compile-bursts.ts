@@ -13,7 +13,8 @@
  */
 import { batchStarts } from '../../scenarios/profiles/totals.js';
 import { segmentStages, sumLevels, type Level, type ShapeContext } from './compile-steps.js';
-import type { PlanScenario } from './plan.js';
+import { rampingArrivalRateScenario } from '../plan/executors/ramping-arrival-rate.js';
+import type { PlanScenario } from '../plan/plan.js';
 import { vuPool } from './vu-pool-size.js';
 
 /** The `<journey>-bursts` scenario over the selected phases. */
@@ -43,13 +44,5 @@ export function burstScenario(journey: string, shape: ShapeContext, p95Ms: numbe
   const pool = allThreaded && threads > 0
     ? { preAllocatedVUs: Math.ceil(threads * (keep === 'totals' ? factor : 1)), maxVUs: Math.ceil(threads * (keep === 'totals' ? factor : 1)) }
     : vuPool(peak, p95Ms);
-  return {
-    journey,
-    name: `${journey}-bursts`,
-    executor: 'ramping-arrival-rate',
-    startRate: start,
-    stages,
-    ...pool,
-    gracefulStopS: shape.gracefulStopS,
-  };
+  return rampingArrivalRateScenario({ journey, name: `${journey}-bursts`, startRate: start, stages, ...pool, gracefulStopS: shape.gracefulStopS });
 }

@@ -13,7 +13,7 @@
  * h = min(0.5 s, a quarter of either neighbouring level), rounded down to whole ms, at least 1 ms.
  */
 import type { ProfilePhase } from '../../scenarios/profiles/types.js';
-import type { PlanPhase } from './plan.js';
+import type { PlanPhase } from '../plan/plan.js';
 
 /** What the per-shape compilers (bursts, users) need to know about the plan being built. */
 export interface ShapeContext {

@@ -11,7 +11,9 @@
  */
 import type { Pacing } from '../../scenarios/profiles/types.js';
 import { segmentStages, sumLevels, type Level, type ShapeContext } from './compile-steps.js';
-import type { ConstantVusScenario, RampingVusScenario } from './plan.js';
+import { constantVusScenario } from '../plan/executors/constant-vus.js';
+import { rampingVusScenario } from '../plan/executors/ramping-vus.js';
+import type { ConstantVusScenario, RampingVusScenario } from '../plan/plan.js';
 
 /**
  * VUs for `users` people of a phase: users × scale (× factor under keep 'totals'), rounded to
@@ -39,7 +41,7 @@ export function usersScenario(journey: string, shape: ShapeContext, pacing: Paci
     gracefulStopS: shape.gracefulStopS,
   };
   const only = segments.length === 1 ? segments[0] : undefined;
-  if (only !== undefined) return { ...common, executor: 'constant-vus', vus: only.value, durationS };
+  if (only !== undefined) return constantVusScenario({ ...common, vus: only.value, durationS });
   const { start, stages } = segmentStages(segments);
-  return { ...common, executor: 'ramping-vus', startVUs: start, stages, gracefulRampDownS: shape.gracefulStopS };
+  return rampingVusScenario({ ...common, startVUs: start, stages, gracefulRampDownS: shape.gracefulStopS });
 }

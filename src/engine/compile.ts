@@ -31,9 +31,10 @@ import { clockSeconds } from '../../scenarios/profiles/clock.js';
 import type { Profile, ProfilePhase } from '../../scenarios/profiles/types.js';
 import { burstScenario } from './compile-bursts.js';
 import { usersScenario } from './compile-users.js';
-import type { AnyPlanScenario, LoadPlan, PlanPhase, PlanScenario } from './plan.js';
+import { DEFAULT_GRACEFUL_STOP_S, rampingArrivalRateScenario } from '../plan/executors/ramping-arrival-rate.js';
+import type { AnyPlanScenario, LoadPlan, PlanPhase, PlanScenario } from '../plan/plan.js';
 import { linearStages, roundMs, type LinearSegment, type ShapeContext } from './compile-steps.js';
-import { scenarioTotals, type JourneyPlanTotals } from './plan-shape.js';
+import { scenarioTotals, type JourneyPlanTotals } from '../plan/shape.js';
 import { vuPool } from './vu-pool-size.js';
 
 export interface CompileOptions {
@@ -66,8 +67,6 @@ export class PlanOptionError extends Error {
 
 /** Latency assumed for sizing the VU pool of a journey without an SLO, milliseconds. */
 export const DEFAULT_ASSUMED_P95_MS = 5000;
-/** k6's default gracefulStop, seconds. */
-export const DEFAULT_GRACEFUL_STOP_S = 30;
 /** Shortest plan duration a phase may be compressed to, seconds. */
 export const MIN_PHASE_PLAN_S = 0.01;
 
@@ -200,16 +199,7 @@ function journeyScenario(
 
   const peakRate = Math.max(startRate, ...stages.map((s) => s.target));
   const { preAllocatedVUs, maxVUs } = vuPool(peakRate, p95Ms);
-  return {
-    journey,
-    name: journey,
-    executor: 'ramping-arrival-rate',
-    startRate,
-    stages,
-    preAllocatedVUs,
-    maxVUs,
-    gracefulStopS: gracefulStop(factor, p95Ms),
-  };
+  return rampingArrivalRateScenario({ journey, name: journey, startRate, stages, preAllocatedVUs, maxVUs, gracefulStopS: gracefulStop(factor, p95Ms) });
 }
 
 export { vuPool } from './vu-pool-size.js';
@@ -225,7 +215,7 @@ export function gracefulStop(factor: number, p95Ms: number): number {
 }
 
 
-export type { JourneyPlanTotals } from './plan-shape.js';
+export type { JourneyPlanTotals } from '../plan/shape.js';
 
 /**
  * Expected iterations and peak rate per journey of a plan (its scenarios added up; the peak is

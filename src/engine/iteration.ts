@@ -11,7 +11,7 @@
 import type { Journey, JourneyContext } from '../../scenarios/journeys/types.js';
 import type { Clock } from './clock.js';
 import { errorKindOf, errorMessageOf, type ErrorKind } from './error-kind.js';
-import { mixSeed, mulberry32 } from './random.js';
+import { mixSeed, mulberry32 } from '../plan/random.js';
 import type { SampleSink } from './samples.js';
 import type { Vu } from './vu-pool.js';
 

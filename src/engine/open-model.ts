@@ -9,7 +9,7 @@
  */
 import type { ExecutorContext, ExecutorResult } from './executors/types.js';
 import type { SampleSink } from './samples.js';
-import type { Arrival } from './segment.js';
+import type { Arrival } from '../plan/segment.js';
 
 export interface OpenModelShape {
   journey: string;

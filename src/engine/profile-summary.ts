@@ -7,7 +7,8 @@
 import { clockSeconds } from '../../scenarios/profiles/clock.js';
 import type { Profile } from '../../scenarios/profiles/types.js';
 import { compileProfile, type CompileOptions } from './compile.js';
-import { cycleS, iterationsBetween, peakLevel, scenarioTotals } from './plan-shape.js';
+import { executorOf } from '../plan/executors/index.js';
+import { iterationsBetween, peakLevel, scenarioTotals } from '../plan/shape.js';
 
 export interface JourneySummary {
   journey: string;
@@ -63,7 +64,8 @@ export function summarizeProfile(profile: Profile, options: Pick<CompileOptions,
     entry.shapes.push(kindOf(scenario.name, scenario.journey));
     entry.total += totals.iterations;
     entry.peakPerHour = Math.max(entry.peakPerHour, totals.peakRatePerS * 3600);
-    if (cycleS(scenario) !== undefined) entry.peakUsers = Math.max(entry.peakUsers ?? 0, peakLevel(scenario));
+    const executor = executorOf(scenario);
+    if (executor.model === 'closed' && executor.iterationsPerLevel() !== null) entry.peakUsers = Math.max(entry.peakUsers ?? 0, peakLevel(scenario));
     journeys.set(scenario.journey, entry);
   }
   const first = plan.phases[0];

@@ -21,7 +21,7 @@ import { errorKindOf, errorMessageOf } from './error-kind.js';
 import { ErrorLog } from './error-log.js';
 import { bindExecutor, type BoundExecutor, type ExecutorResult } from './executors/index.js';
 import { createIterationRunner } from './iteration.js';
-import type { LoadPlan } from './plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import { buildProgress, RunTotals, type Progress } from './progress.js';
 import { fanOut, type RunSink, type Sample, type SampleSink } from './samples.js';
 import { engineWarning, SelfMonitor, summarizeEngineHealth, type EngineHealthSummary } from './self-monitor.js';

@@ -12,7 +12,8 @@ import { build } from 'esbuild';
 import { toolImports } from '../../scenarios/files.js';
 import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { InputError } from '../errors.js';
-import type { LoadPlan } from '../engine/plan.js';
+import { executorOf } from '../plan/executors/index.js';
+import type { LoadPlan } from '../plan/plan.js';
 import type { Threshold } from '../engine/thresholds.js';
 import { execName, k6Options, type K6Options } from './options.js';
 import type { K6ScenarioConfig } from './runtime/main.js';
@@ -68,7 +69,8 @@ export function entrySource(plan: LoadPlan, options: K6Options, tag: string, sou
   plan.scenarios.forEach((s, index) => {
     const config: K6ScenarioConfig = { journey: s.journey, index };
     if (s.params !== undefined) config.params = s.params;
-    if ((s.executor === 'constant-vus' || s.executor === 'ramping-vus') && s.thinkTimeS > 0) config.thinkTimeS = s.thinkTimeS;
+    const thinkTimeS = executorOf(s).thinkTimeS();
+    if (thinkTimeS > 0) config.thinkTimeS = thinkTimeS;
     lines.push(`export const ${execName(s)} = scenarioExec(journeys, script, ${JSON.stringify(config)});`);
   });
   return lines.join('\n') + '\n';

@@ -15,7 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import type { Threshold } from '../engine/thresholds.js';
 import { checkClaimName, k8sName, nsFlag, objectMetadata, resultsPod, resultsVolume, RESULTS_MOUNT } from '../k8s/manifest.js';
 import type { JourneySource } from '../../scenarios/journeys/load.js';

@@ -16,7 +16,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import { shellWord } from '../cli/plan-options.js';
 import { checkClaimName, k8sName, nsFlag, objectMetadata, resultsPod, resultsVolume, RESULTS_MOUNT } from './manifest.js';
 

@@ -25,7 +25,7 @@ import { readForecast } from '../forecast/read.js';
 import { writeReport } from '../report/write.js';
 import type { RunSummary } from '../analyze/types.js';
 import type { ReportInput } from '../report/types.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 
 export interface BuiltReport {
   html: string;

@@ -8,7 +8,7 @@
  */
 import { startCollectors, type CollectorEntry } from '../collect/index.js';
 import { toolVersion } from '../cli/version.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import { InputError } from '../errors.js';
 import { redactUrl } from '../run/redact.js';
 import type { RunStatus } from '../run/records.js';

@@ -6,7 +6,7 @@
  */
 import type { JourneySource } from '../../scenarios/journeys/load.js';
 import type { Journey } from '../../scenarios/journeys/types.js';
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
 import type { Sample } from '../engine/samples.js';
 import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../engine/thresholds.js';

@@ -19,7 +19,7 @@ import { InputError } from '../errors.js';
 import { clipCollected, isCollectOnly, readCollected, withCollected, type CollectedRun } from './collect-join.js';
 import { encodeHistogram, mergeEncoded } from './histogram.js';
 import { byTime, ndjsonFiles, readLines, writeNdjson, type TimedRecord } from './ndjson.js';
-import { coverageMessages, missingSegments } from '../engine/segment.js';
+import { coverageMessages, missingSegments } from '../plan/segment.js';
 import { readRun } from './reader.js';
 import type { MetricWindow, RunManifest, RunStatus } from './records.js';
 

@@ -12,7 +12,7 @@
  *
  * Every NDJSON record carries `v: 1`. Times are epoch milliseconds.
  */
-import type { LoadPlan } from '../engine/plan.js';
+import type { LoadPlan } from '../plan/plan.js';
 import type { OdooErrorKind } from '../odoo/types.js';
 
 export const RUN_FORMAT_VERSION = 1 as const;

@@ -13,8 +13,9 @@
  *
  * Pure: no I/O.
  */
-import type { AnyPlanScenario, LoadPlan } from '../engine/plan.js';
-import { levelCurve, peakLevel } from '../engine/plan-shape.js';
+import type { AnyPlanScenario, LoadPlan } from '../plan/plan.js';
+import { executorOf } from '../plan/executors/index.js';
+import { levelCurve, peakLevel } from '../plan/shape.js';
 import { InputError, UsageError } from '../errors.js';
 
 /** The limits a run must stay under. */
@@ -69,8 +70,8 @@ export const FASTEST_ITERATION_S = 0.05;
 
 /** At most how many iterations per second one unit of level can start: 1 for arrival rates; for VUs 1 / (think + fastest iteration). */
 function perLevel(scenario: AnyPlanScenario): number {
-  if (scenario.executor === 'ramping-arrival-rate' || scenario.executor === 'constant-arrival-rate') return 1;
-  return 1 / (scenario.thinkTimeS + FASTEST_ITERATION_S);
+  const executor = executorOf(scenario);
+  return executor.model === 'open' ? 1 : 1 / (executor.thinkTimeS() + FASTEST_ITERATION_S);
 }
 
 /** Stage boundaries of a scenario, plan seconds from 0. */
@@ -115,10 +116,10 @@ export function planLoad(plan: Pick<LoadPlan, 'scenarios' | 'durationS' | 'segme
     const rate = plan.scenarios.reduce((sum, s) => sum + levelAt(s, t) * perLevel(s), 0);
     peakRatePerS = Math.max(peakRatePerS, rate);
   }
-  const peakVus = plan.scenarios.reduce(
-    (sum, s) => sum + (s.executor === 'ramping-arrival-rate' || s.executor === 'constant-arrival-rate' ? s.maxVUs : peakLevel(s)),
-    0,
-  );
+  const peakVus = plan.scenarios.reduce((sum, s) => {
+    const executor = executorOf(s);
+    return sum + (executor.model === 'open' ? executor.requirements().maxVUs : peakLevel(s));
+  }, 0);
   return { peakRatePerS: peakRatePerS * share, durationS: plan.durationS, peakVus: Math.ceil(peakVus * share) };
 }
 

@@ -6,8 +6,8 @@
  *
  * Pure: `describeDryRun` builds plain JSON, `formatDryRun` turns it into lines.
  */
-import type { LoadPlan } from '../engine/plan.js';
-import { scenarioTotals } from '../engine/plan-shape.js';
+import type { LoadPlan } from '../plan/plan.js';
+import { scenarioTotals } from '../plan/shape.js';
 import { redactUrl } from '../run/redact.js';
 import { capViolations, planLoad, type PlanLoad, type SafetyCaps } from './caps.js';
 import { batchSizeOf, JOURNEY_WRITES } from './journey-writes.js';

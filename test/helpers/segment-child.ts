@@ -10,7 +10,7 @@
 import { journeys } from '../../scenarios/journeys/index.js';
 import { loadProfile } from '../../scenarios/profiles/load.js';
 import { compileProfile } from '../../src/engine/compile.js';
-import { segmentPlan } from '../../src/engine/segment.js';
+import { segmentPlan } from '../../src/plan/segment.js';
 import { runLoad } from '../../src/pipeline/run-load.js';
 
 export interface SegmentChildInput {

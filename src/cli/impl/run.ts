@@ -8,7 +8,7 @@ import { runLoad } from '../../pipeline/run-load.js';
 import { buildReport } from '../../pipeline/build-report.js';
 import { UsageError } from '../../errors.js';
 import { checkNumberFlag, parseStartAt, SCALE_RULE, serverShapeFromFlags } from '../flag-checks.js';
-import { segmentPlan } from '../../engine/segment.js';
+import { segmentPlan } from '../../plan/segment.js';
 import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js';
 import { ExitCode } from '../exit-codes.js';
 import { finishRun } from '../run-exit-code.js';

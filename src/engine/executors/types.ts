@@ -1,22 +1,10 @@
 /**
- * What every executor exports (STYLE.md §3, after k6's lib/executor/): its config type,
- * `validate`, `requirements`, `describe`, `rateAt` and `run(config, ctx, samples)`.
+ * What the engine hands a running scenario and what it gets back. What the scenario is (config,
+ * validation, level curve, requirements) is its executor's, in src/plan/executors/.
  */
 import type { Clock } from '../clock.js';
 import type { IterationRunner } from '../iteration.js';
-import type { SampleSink } from '../samples.js';
 import type { VuPool } from '../vu-pool.js';
-
-/** Known before the run (k6's GetExecutionRequirements). */
-export interface ExecutionRequirements {
-  preAllocatedVUs: number;
-  maxVUs: number;
-  /** Seconds of scheduling, graceful stop excluded. */
-  durationS: number;
-  gracefulStopS: number;
-  /** ∫ rate dt: iterations the executor will schedule (⌊this⌋ arrivals, dropped ones included). */
-  expectedIterations: number;
-}
 
 export interface ExecutorContext {
   clock: Clock;
@@ -37,16 +25,4 @@ export interface ExecutorResult {
   dropped: number;
   /** Still running when the graceful stop ran out or the run was stopped: not waited for. */
   abandoned: number;
-}
-
-export interface Executor<C> {
-  readonly type: string;
-  /** Every problem, each naming its field (`stages[1].durationS: expected …`); empty when valid. */
-  validate(config: C): string[];
-  requirements(config: C): ExecutionRequirements;
-  /** One line for humans, e.g. `Up to 20.00 iterations/s for 30s over 2 stages (maxVUs: 5-50, gracefulStop: 30s)`. */
-  describe(config: C): string;
-  /** Target arrival rate at `tS` seconds, iterations/s. */
-  rateAt(config: C, tS: number): number;
-  run(config: C, ctx: ExecutorContext, samples: SampleSink): Promise<ExecutorResult>;
 }

@@ -17,7 +17,7 @@ import { sleep } from 'k6';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import type { Journey, JourneyContext } from '../../../scenarios/journeys/types.js';
 import { errorKindOf } from '../../engine/error-kind.js';
-import { mixSeed, mulberry32 } from '../../engine/random.js';
+import { mixSeed, mulberry32 } from '../../plan/random.js';
 import { K6OdooClient, type K6Target, type StepState } from './client.js';
 
 export interface K6ScenarioConfig {

@@ -13,9 +13,10 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../../scenarios/profiles/load.js';
-import { arrivalTimes } from '../../../src/engine/arrivals.js';
+import { arrivalTimes } from '../../../src/plan/arrivals.js';
+import { levelCurve } from '../../../src/plan/shape.js';
 import { compileProfile } from '../../../src/engine/compile.js';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { bundleK6Script } from '../../../src/k6/bundle.js';
 import { ingestK6 } from '../../../src/k6/ingest-files.js';
 import { findK6, k6SegmentArgs } from '../../../src/k6/run.js';
@@ -69,7 +70,7 @@ afterAll(() => stopTestLab(lab, dir));
 
 /** Arrivals of the whole plan (deterministic: the engine schedules exactly these). */
 function plannedArrivals(p: LoadPlan): number {
-  return p.scenarios.reduce((n, s) => (s.executor === 'ramping-arrival-rate' ? n + [...arrivalTimes(s)].length : n), 0);
+  return p.scenarios.reduce((n, s) => (s.executor === 'ramping-arrival-rate' ? n + [...arrivalTimes(levelCurve(s))].length : n), 0);
 }
 
 const target = () => ({ url: lab.odoo.url, db: lab.odoo.db, login: lab.odoo.login });

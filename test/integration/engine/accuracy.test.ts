@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Journey } from '../../../scenarios/journeys/types.js';
 import { realClock } from '../../../src/engine/clock.js';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { runPlan } from '../../../src/engine/run-plan.js';
 import type { ArrivalSample, IterationSample, Sample } from '../../../src/engine/samples.js';
 import { createClient } from '../../../src/odoo/connect.js';

@@ -14,7 +14,7 @@ import { createClient } from '../../../src/odoo/connect.js';
 import type { OdooClient, OdooTarget } from '../../../src/odoo/types.js';
 import { prepareDataset } from '../../../src/prepare/prepare.js';
 import { ADMIN_PASSWORD, DB, startFixture, type LabFixture } from './helpers.js';
-import { mulberry32 } from '../../../src/engine/random.js';
+import { mulberry32 } from '../../../src/plan/random.js';
 import { journeyFromDefinition } from '../../../scenarios/journeys/declarative.js';
 import { validateJourneyDefinition } from '../../../scenarios/journeys/definition-schema.js';
 

@@ -3,7 +3,7 @@
  * does: setup once, then iterations with named steps, a seeded random and a run tag.
  */
 import type { Journey, JourneyContext } from '../../../scenarios/journeys/types.js';
-import { mulberry32 } from '../../../src/engine/random.js';
+import { mulberry32 } from '../../../src/plan/random.js';
 import { createClient } from '../../../src/odoo/connect.js';
 import type { OdooClient, OdooTarget, TransportName } from '../../../src/odoo/types.js';
 

@@ -13,7 +13,7 @@ import { journeys } from '../../../scenarios/journeys/index.js';
 import { runLoad } from '../../../src/pipeline/run-load.js';
 import { readRun } from '../../../src/run/reader.js';
 import type { MetricWindow } from '../../../src/run/records.js';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { startTestLab, stopTestLab, TEST_LAB } from '../../helpers/lab-fixture.js';
 import { FaultProxy } from './fault-proxy.js';
 

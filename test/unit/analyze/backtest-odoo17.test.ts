@@ -13,7 +13,7 @@ import { backtest } from '../../../src/analyze/backtest.js';
 import { chooseWorkers } from '../../../src/analyze/worker-choice.js';
 import type { ServerModel } from '../../../src/analyze/server-model.js';
 import type { RunSummary } from '../../../src/analyze/types.js';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import type { OdooLogRecord } from '../../../src/run/records.js';
 import { reportInput } from '../../../src/pipeline/build-report.js';
 

@@ -2,7 +2,7 @@
  * Builders for run records with known latency data (tests only). Values are recorded in µs into
  * real HdrHistograms and encoded exactly as the engine stores them.
  */
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { encodeHistogram, newHistogram } from '../../../src/run/histogram.js';
 import type { MetricWindow, PgActivitySample, PgSession, RunManifest, WaitClass } from '../../../src/run/records.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { vuSteps } from '../../../src/engine/closed-model.js';
+import { vuSteps } from '../../../src/plan/vu-steps.js';
 import { FakeClock } from '../../../src/engine/fake-clock.js';
-import type { AnyPlanScenario, LoadPlan } from '../../../src/engine/plan.js';
+import type { AnyPlanScenario, LoadPlan } from '../../../src/plan/plan.js';
 import { runPlan } from '../../../src/engine/run-plan.js';
 import type { Sample } from '../../../src/engine/samples.js';
-import { segmentPlan } from '../../../src/engine/segment.js';
+import { segmentPlan } from '../../../src/plan/segment.js';
 import { fakeClient, MemorySink, searchJourney } from './fake-odoo.js';
 
 const START = 1_700_000_000_000;

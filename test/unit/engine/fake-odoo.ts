@@ -1,7 +1,7 @@
 /** A fake-time OdooClient for run-loop tests: every call takes `serviceMs` on the FakeClock. */
 import type { Journey } from '../../../scenarios/journeys/types.js';
 import type { FakeClock } from '../../../src/engine/fake-clock.js';
-import type { LoadPlan, PlanScenario } from '../../../src/engine/plan.js';
+import type { LoadPlan, PlanScenario } from '../../../src/plan/plan.js';
 import type { MetricWindow, RunEvent } from '../../../src/run/records.js';
 import type { OdooClient } from '../../../src/odoo/types.js';
 

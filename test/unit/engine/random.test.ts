@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixSeed, mulberry32 } from '../../../src/engine/random.js';
+import { mixSeed, mulberry32 } from '../../../src/plan/random.js';
 
 describe('mulberry32', () => {
   it('matches the reference implementation (Ettinger) for seed 1', () => {

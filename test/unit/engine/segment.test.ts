@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalTimes } from '../../../src/engine/arrivals.js';
+import { arrivalTimes } from '../../../src/plan/arrivals.js';
+import { levelCurve } from '../../../src/plan/shape.js';
 import { FakeClock } from '../../../src/engine/fake-clock.js';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { runPlan } from '../../../src/engine/run-plan.js';
-import { parseSegment, scaleCount, segmentArrivals, segmentMessage, segmentPlan } from '../../../src/engine/segment.js';
+import { parseSegment, scaleCount, segmentArrivals, segmentMessage, segmentPlan } from '../../../src/plan/segment.js';
 import { decodeHistogram } from '../../../src/run/histogram.js';
 import { mergeWindows } from '../../../src/run/merge.js';
 import type { MetricWindow } from '../../../src/run/records.js';
@@ -26,12 +27,12 @@ describe('execution segments', () => {
   it.each([2, 3, 4, 7])('puts every arrival of the plan in exactly one of %i segments', (count) => {
     const scenario = rampPlan().scenarios[0];
     if (scenario?.executor !== 'ramping-arrival-rate') throw new Error('expected a ramping-arrival-rate scenario');
-    const all = [...arrivalTimes(scenario)];
+    const all = [...arrivalTimes(levelCurve(scenario))];
     const seen = new Map<number, number>();
     for (let index = 1; index <= count; index += 1) {
       const seg = segmentPlan(rampPlan(), { index, count }).scenarios[0];
       if (seg?.executor !== 'ramping-arrival-rate') throw new Error('expected a ramping-arrival-rate scenario');
-      for (const a of segmentArrivals(arrivalTimes(seg), seg.segment)) {
+      for (const a of segmentArrivals(arrivalTimes(levelCurve(seg)), seg.segment)) {
         expect(a.tS).toBe(all[a.k - 1]);
         seen.set(a.k, (seen.get(a.k) ?? 0) + 1);
       }

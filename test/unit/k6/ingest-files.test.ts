@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { ingestK6, readK6Output } from '../../../src/k6/ingest-files.js';
 import { decodeHistogram, mergeEncoded, newHistogram, type Histogram } from '../../../src/run/histogram.js';
 import { readRun } from '../../../src/run/reader.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 import { exportK6Operator, operatorManifests, POD_NAME_ENV, SEGMENTS_TAG } from '../../../src/k6/operator.js';
 import { exportK8sJob, jobManifests, podScript, START_DELAY_S } from '../../../src/k8s/job.js';
 import { planOf } from '../engine/fake-odoo.js';

@@ -3,7 +3,7 @@ import { onlyJourneys, overlay, scaleJourneys } from '../../../scenarios/profile
 import { meanCount, sampleCount } from '../../../scenarios/profiles/distributions.js';
 import { batchCount, businessTotals } from '../../../scenarios/profiles/totals.js';
 import type { Profile } from '../../../scenarios/profiles/types.js';
-import { mulberry32 } from '../../../src/engine/random.js';
+import { mulberry32 } from '../../../src/plan/random.js';
 
 const wave: Profile = {
   name: 'wave',

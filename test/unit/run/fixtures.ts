@@ -1,4 +1,4 @@
-import type { LoadPlan } from '../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../src/plan/plan.js';
 
 /** A one-scenario plan for run-directory tests. */
 export const plan: LoadPlan = {

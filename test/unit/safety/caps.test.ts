@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyPlanScenario, LoadPlan } from '../../../src/engine/plan.js';
+import type { AnyPlanScenario, LoadPlan } from '../../../src/plan/plan.js';
 import { compileProfile } from '../../../src/engine/compile.js';
 import { getProfile } from '../../../scenarios/profiles/index.js';
 import { assertWithinCaps, capsFromOptions, capViolations, DEFAULT_CAPS, FASTEST_ITERATION_S, levelAt, planLoad, SafetyCapError } from '../../../src/safety/caps.js';

@@ -5,7 +5,7 @@ import { journeyNames } from '../../../scenarios/journeys/index.js';
 import { DEFAULT_CAPS } from '../../../src/safety/caps.js';
 import { describeDryRun, formatDryRun } from '../../../src/safety/dry-run.js';
 import { batchSizeOf, JOURNEY_WRITES } from '../../../src/safety/journey-writes.js';
-import { scenarioTotals } from '../../../src/engine/plan-shape.js';
+import { scenarioTotals } from '../../../src/plan/shape.js';
 
 const target = { url: 'https://staging.example.com', db: 'staging', login: 'loadtest' };
 

@@ -3,7 +3,7 @@
  * cores never the bottleneck), and its transient behaviour on a burst.
  */
 import { describe, expect, it } from 'vitest';
-import type { LoadPlan } from '../../../../src/engine/plan.js';
+import type { LoadPlan } from '../../../../src/plan/plan.js';
 import { meanWait, probabilityOfWaiting } from '../../../../models/erlang-c.js';
 import { simulate } from '../../../../models/simulate/simulate.js';
 

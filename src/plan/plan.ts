@@ -3,7 +3,12 @@
  * already scaled and time-compressed. Plain JSON: the CLI prints it, the run manifest stores it,
  * the k6 export turns it into `options.scenarios`.
  */
-import type { Slo } from '../../scenarios/profiles/types.js';
+import type { ConstantArrivalRateScenario } from './executors/constant-arrival-rate.js';
+import type { ConstantVusScenario } from './executors/constant-vus.js';
+import type { PlanScenario } from './executors/ramping-arrival-rate.js';
+import type { RampingVusScenario } from './executors/ramping-vus.js';
+
+export type { ConstantArrivalRateScenario, ConstantVusScenario, PlanScenario, RampingVusScenario };
 
 export interface LoadPlan {
   version: 1;
@@ -58,7 +63,8 @@ export interface PlanPhase {
 
 /**
  * Every executor a plan may use (a discriminated union on `executor`, k6's executor names and
- * option names in seconds). `PlanScenario` keeps its name for the ramping-arrival-rate one.
+ * option names in seconds), each declared by its module in ./executors/. `PlanScenario` keeps its
+ * name for the ramping-arrival-rate one.
  */
 export type AnyPlanScenario = PlanScenario | ConstantArrivalRateScenario | ConstantVusScenario | RampingVusScenario;
 
@@ -78,56 +84,10 @@ export interface PlanScenarioBase {
   segment?: ExecutionSegment;
 }
 
-/** k6's ramping-arrival-rate executor, in seconds. */
-export interface PlanScenario extends PlanScenarioBase {
-  executor: 'ramping-arrival-rate';
-  /** Iterations per second at t = 0. */
-  startRate: number;
-  /** Each stage ramps linearly from the previous target to `target` (iterations/s) over `durationS`. */
-  stages: Array<{ durationS: number; target: number }>;
-  /** Virtual users created before the start. */
-  preAllocatedVUs: number;
-  /** Upper bound; an arrival with no free VU and the pool at `maxVUs` is a dropped iteration. */
-  maxVUs: number;
-}
-
-/** k6's constant-arrival-rate executor, in seconds. */
-export interface ConstantArrivalRateScenario extends PlanScenarioBase {
-  executor: 'constant-arrival-rate';
-  /** Iterations per second. */
-  rate: number;
-  durationS: number;
-  preAllocatedVUs: number;
-  maxVUs: number;
-}
-
-/**
- * k6's constant-vus executor (closed model): `vus` VUs loop for `durationS`, each waiting
- * `thinkTimeS` after every iteration (k6: a `sleep(thinkTimeS)` at the end of the iteration).
- */
-export interface ConstantVusScenario extends PlanScenarioBase {
-  executor: 'constant-vus';
-  vus: number;
-  durationS: number;
-  /** Seconds a VU waits after each iteration. */
-  thinkTimeS: number;
-  /** Seconds one iteration is expected to take without Odoo's latency (for expected totals only). */
-  expectedIterationS?: number;
-}
-
-/**
- * k6's ramping-vus executor (closed model): the number of looping VUs ramps linearly from
- * `startVUs` through each stage's `target` (VUs) over its `durationS`; each VU waits `thinkTimeS`
- * after every iteration. VUs ramped down finish their iteration within `gracefulRampDownS`.
- */
-export interface RampingVusScenario extends PlanScenarioBase {
-  executor: 'ramping-vus';
-  startVUs: number;
-  stages: Array<{ durationS: number; target: number }>;
-  /** Seconds a VU waits after each iteration. */
-  thinkTimeS: number;
-  /** k6 gracefulRampDown, seconds. Default: the embedded engine lets a VU finish its iteration (k6: 30). */
-  gracefulRampDownS?: number;
-  /** Seconds one iteration is expected to take without Odoo's latency (for expected totals only). */
-  expectedIterationS?: number;
+/** A journey's service level objective (a profile's `slos`). */
+export interface Slo {
+  /** 95th percentile of iteration latency (from the intended start), milliseconds. */
+  p95Ms: number;
+  /** Largest acceptable share of failed iterations, 0–1. Default 0.01. */
+  maxErrorRate?: number;
 }

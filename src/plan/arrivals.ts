@@ -1,7 +1,7 @@
 /**
- * When arrivals happen under a piecewise-linear arrival rate (k6's ramping-arrival-rate).
+ * When arrivals happen under a piecewise-linear arrival rate (k6's arrival-rate executors).
  *
- * The rate r(t) (iterations/s) starts at `startRate` and each stage ramps it linearly to the
+ * The rate r(t) (iterations/s) starts at `start` and each stage ramps it linearly to the
  * stage's `target` over the stage's `durationS`. The area under r from 0 to t is the number of
  * iterations due by t, so the k-th arrival is at the t where that area reaches k:
  *
@@ -27,25 +27,22 @@
  * stage of area A has exactly ⌊A⌋ arrivals and the last one may fall on its end.
  * (k6's constant-arrival-rate starts one at t = 0; ours is a single flat ramping stage instead.)
  */
-import type { PlanScenario } from './plan.js';
-
-/** The rate curve of a scenario. */
-export type RateShape = Pick<PlanScenario, 'startRate' | 'stages'>;
+import type { LevelCurve } from './executors/types.js';
 
 /** Float slack so an area that should be an integer (10 × 5.0) does not lose its last arrival. */
 const EPSILON = 1e-9;
 
 /**
- * Arrival times in seconds from the scenario start, ascending; their count is ⌊∫r⌋.
- * Lazy: a long plan is not materialised.
- * @example [...arrivalTimes({ startRate: 0, stages: [{ durationS: 2, target: 2 }] })] // → [1.4142…, 2] (area 2: t = √(2k))
+ * Arrival times in seconds from the scenario start, ascending, under the arrival-rate curve
+ * `rate` (iterations/s); their count is ⌊∫r⌋. Lazy: a long plan is not materialised.
+ * @example [...arrivalTimes({ start: 0, stages: [{ durationS: 2, target: 2 }] })] // → [1.4142…, 2] (area 2: t = √(2k))
  */
-export function* arrivalTimes(shape: RateShape): Generator<number> {
+export function* arrivalTimes(rate: LevelCurve): Generator<number> {
   let stageStart = 0;
   let before = 0; // area of the earlier stages
-  let from = shape.startRate;
+  let from = rate.start;
   let k = 1;
-  for (const { durationS: d, target: to } of shape.stages) {
+  for (const { durationS: d, target: to } of rate.stages) {
     const end = before + (d * (from + to)) / 2;
     const slack = EPSILON * Math.max(1, end);
     for (; k <= end + slack; k += 1) {
@@ -57,37 +54,4 @@ export function* arrivalTimes(shape: RateShape): Generator<number> {
     from = to;
     stageStart += d;
   }
-}
-
-/** The arrival rate at `tS` seconds (iterations/s); 0 after the last stage. */
-export function rateAt(shape: RateShape, tS: number): number {
-  let from = shape.startRate;
-  let stageStart = 0;
-  for (const { durationS: d, target: to } of shape.stages) {
-    if (tS < stageStart + d) return tS < stageStart ? from : from + ((to - from) * (tS - stageStart)) / d;
-    from = to;
-    stageStart += d;
-  }
-  return 0;
-}
-
-/** ∫r dt over all stages: the expected number of iterations (not rounded). */
-export function expectedIterations(shape: RateShape): number {
-  let from = shape.startRate;
-  let area = 0;
-  for (const { durationS: d, target: to } of shape.stages) {
-    area += (d * (from + to)) / 2;
-    from = to;
-  }
-  return area;
-}
-
-/** Sum of stage durations, seconds. */
-export function shapeDurationS(shape: RateShape): number {
-  return shape.stages.reduce((sum, s) => sum + s.durationS, 0);
-}
-
-/** Highest rate anywhere on the curve, iterations/s. */
-export function peakRate(shape: RateShape): number {
-  return Math.max(shape.startRate, ...shape.stages.map((s) => s.target));
 }
