@@ -1,6 +1,6 @@
 /**
  * What a sampled PostgreSQL session was doing, in Odoo terms (the `WaitClass` of src/run/records.ts).
- * Pure: the activity collector (src/collect) calls it for every session it stores.
+ * Pure: the wait profile (./waits.ts) calls it for every sampled session; the collector stores raw samples.
  *
  * Odoo keeps a transaction open for the whole RPC call while its Python code runs; between two
  * queries the backend is `idle in transaction` waiting on `Client: ClientRead`. That time is Odoo

@@ -5,11 +5,12 @@
  *
  *     AAS(class) = Σ_samples (sessions of that class in the sample) / number of samples
  *
- * Sessions are classified when collected (src/analyze/wait-class.ts `classifySession`); the stored
- * `waitClass` is used as is.
+ * Each sampled session is classified here from its raw state and wait event (./wait-class.ts); the
+ * collector stores the raw sample only.
  */
 import type { PgActivitySample, WaitClass } from '../run/records.js';
 import type { WaitSummary } from './types.js';
+import { classifySession } from './wait-class.js';
 
 export interface SummarizeWaitsOptions {
   /** Epoch ms that timeline `t` is measured from (the run start). Default: the first sample's time. */
@@ -50,14 +51,15 @@ export function summarizeWaits(samples: PgActivitySample[], options: SummarizeWa
     bucket.samples += 1;
     perSecond.set(second, bucket);
     for (const session of sample.sessions) {
-      byClass.set(session.waitClass, (byClass.get(session.waitClass) ?? 0) + 1);
-      bucket.byClass.set(session.waitClass, (bucket.byClass.get(session.waitClass) ?? 0) + 1);
+      const waitClass = classifySession(session.state, session.waitEventType, session.waitEvent);
+      byClass.set(waitClass, (byClass.get(waitClass) ?? 0) + 1);
+      bucket.byClass.set(waitClass, (bucket.byClass.get(waitClass) ?? 0) + 1);
       const key = JSON.stringify([session.state, session.waitEventType, session.waitEvent]);
       const event = byEvent.get(key) ?? {
         state: session.state,
         waitEventType: session.waitEventType,
         waitEvent: session.waitEvent,
-        waitClass: session.waitClass,
+        waitClass,
         samples: 0,
         aas: 0,
       };

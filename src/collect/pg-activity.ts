@@ -18,7 +18,6 @@
  */
 import type pg from 'pg';
 import type { ClientConfig, QueryResultRow } from 'pg';
-import { classifySession } from '../analyze/wait-class.js';
 import type { PgActivitySample, PgSession, PgWaitProfile } from '../run/records.js';
 import { systemClock, type CollectorClock } from './clock.js';
 import {
@@ -132,7 +131,6 @@ export function toSample(rows: readonly ActivityRow[], t: number, withQueryId: b
       backendType: row.backend_type,
       xactAgeS: roundMs(row.xact_age_s),
       queryAgeS: roundMs(row.query_age_s),
-      waitClass: classifySession(row.state, row.wait_event_type, row.wait_event),
     };
     if (withQueryId) session.queryId = row.query_id;
     sessions.push(session);

@@ -121,8 +121,8 @@ export interface PgSession {
   /** Seconds since the transaction / query started. */
   xactAgeS: number | null;
   queryAgeS: number | null;
-  /** Odoo-aware class, see src/analyze/wait-class.ts. */
-  waitClass: WaitClass;
+  // Runs written before issue 17 also carry `waitClass`; analysis ignores it and classifies the raw
+  // fields above (src/analyze/wait-class.ts), so a better classification applies to old runs too.
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTOR_APPLICATION_NAME, startActivityCollector, type CollectorGap } from '../../../src/collect/pg-activity.js';
 import { freePort, startPostgres, temporaryLabDirectory, type LabPostgres } from '../../../src/lab/postgres.js';
 import type { PgActivitySample } from '../../../src/run/records.js';
+import { classifySession } from '../../../src/analyze/wait-class.js';
 
 const DB = 'odoo_collect_test';
 
@@ -85,7 +86,7 @@ afterAll(async () => {
 /** sessions of a sample as `application_name state waitEventType:waitEvent → class`, sorted. */
 function describeSessions(sample: PgActivitySample): string[] {
   return sample.sessions
-    .map((s) => `${s.applicationName} ${s.state} ${s.waitEventType}:${s.waitEvent} → ${s.waitClass}`)
+    .map((s) => `${s.applicationName} ${s.state} ${s.waitEventType}:${s.waitEvent} → ${classifySession(s.state, s.waitEventType, s.waitEvent)}`)
     .sort();
 }
 

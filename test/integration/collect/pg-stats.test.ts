@@ -14,6 +14,7 @@ import { checkPrivileges, privilegeMessages } from '../../../src/collect/pg-priv
 import { startPgStatsCollector } from '../../../src/collect/pg-stats.js';
 import { startPostgres, temporaryLabDirectory, type LabPostgres } from '../../../src/lab/postgres.js';
 import { interpretRollbacks, longestLockWaits, summarizePgStats } from '../../../src/analyze/pg-stats.js';
+import { classifySession } from '../../../src/analyze/wait-class.js';
 import type { PgActivitySample, PgLockWaits, PgLogError, PgStatsRecord, PgStatsSnapshot } from '../../../src/run/records.js';
 
 const DB = 'odoo_stats_test';
@@ -194,9 +195,9 @@ describe('collectors under real contention (role with only pg_monitor)', () => {
     expect(rowWait!.waitS).toBeLessThan(5);
     expect(rowWait!.queryId).toMatch(/^-?\d+$/);
     // The activity sampler classed the waiter as `lock` and the holder as Odoo-in-Python.
-    const classes = new Set(activity.flatMap((s) => s.sessions.filter((x) => x.pid === waiterPid).map((x) => x.waitClass)));
+    const classes = new Set(activity.flatMap((s) => s.sessions.filter((x) => x.pid === waiterPid).map((x) => classifySession(x.state, x.waitEventType, x.waitEvent))));
     expect(classes.has('lock')).toBe(true);
-    expect(activity.some((s) => s.sessions.some((x) => x.pid === holderPid && x.waitClass === 'odoo-python'))).toBe(true);
+    expect(activity.some((s) => s.sessions.some((x) => x.pid === holderPid && classifySession(x.state, x.waitEventType, x.waitEvent) === 'odoo-python'))).toBe(true);
   });
 
   it('counts the serialization failures from the PostgreSQL log and the deadlock from pg_stat_database', () => {

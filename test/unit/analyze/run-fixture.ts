@@ -4,7 +4,7 @@
  */
 import type { LoadPlan } from '../../../src/plan/plan.js';
 import { encodeHistogram, newHistogram } from '../../../src/run/histogram.js';
-import type { MetricWindow, PgActivitySample, PgSession, RunManifest, WaitClass } from '../../../src/run/records.js';
+import type { MetricWindow, PgActivitySample, PgSession, RunManifest } from '../../../src/run/records.js';
 
 /** Run start, epoch ms (aligned to the 1 s window). */
 export const START_MS = Date.UTC(2026, 2, 2, 8, 0, 0);
@@ -98,7 +98,7 @@ export function manifest(overrides: Partial<RunManifest> = {}): RunManifest {
   };
 }
 
-export function session(waitClass: WaitClass, state = 'active', waitEventType: string | null = null, waitEvent: string | null = null): PgSession {
+export function session(state = 'active', waitEventType: string | null = null, waitEvent: string | null = null): PgSession {
   return {
     pid: 1,
     state,
@@ -108,7 +108,6 @@ export function session(waitClass: WaitClass, state = 'active', waitEventType: s
     backendType: 'client backend',
     xactAgeS: 0.1,
     queryAgeS: 0.1,
-    waitClass,
   };
 }
 

@@ -210,7 +210,7 @@ describe('summarizeRun SLO verdicts and notes', () => {
       manifest: manifest(),
       windows: [],
       events: [],
-      pgActivity: [activity(2_500, [session('cpu')])],
+      pgActivity: [activity(2_500, [session('active')])],
     });
     expect(summary.notes).not.toContain(NO_DATABASE_EVIDENCE);
     expect(summary.waits?.timeline).toEqual([{ t: 2, waitClass: 'cpu', aas: 1 }]);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { summarizeWaits } from '../../../src/analyze/waits.js';
 import { START_MS, activity, session } from './run-fixture.js';
 
-const odoo = () => session('odoo-python', 'idle in transaction', 'Client', 'ClientRead');
-const lock = () => session('lock', 'active', 'Lock', 'transactionid');
-const cpu = () => session('cpu');
+const odoo = () => session('idle in transaction', 'Client', 'ClientRead');
+const lock = () => session('active', 'Lock', 'transactionid');
+const cpu = () => session('active');
 
 // Four samples, 500 ms apart (t = 0, 0.5, 1.0, 1.5 s):
 //   odoo-python 2, 3, 1, 2 → AAS (2+3+1+2)/4 = 2.0

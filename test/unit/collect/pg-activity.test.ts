@@ -27,15 +27,16 @@ describe('toSample', () => {
     row(5, null, null, null),
   ];
 
-  it('counts every backend in total and stores the non-idle ones with their class', () => {
+  it('counts every backend in total and stores the non-idle ones, raw (analysis classifies them)', () => {
     const { sample, hidden } = toSample(rows, 1_700_000_000_000, true);
     expect(hidden).toBe(1);
     expect(sample).toMatchObject({ v: 1, type: 'pg_activity', t: 1_700_000_000_000, total: 5 });
-    expect(sample.sessions.map((s) => [s.pid, s.waitClass])).toEqual([
-      [2, 'cpu'],
-      [3, 'odoo-python'],
-      [4, 'lock'],
+    expect(sample.sessions.map((s) => [s.pid, s.state, s.waitEventType])).toEqual([
+      [2, 'active', null],
+      [3, 'idle in transaction', 'Client'],
+      [4, 'active', 'Lock'],
     ]);
+    expect(sample.sessions.some((s) => 'waitClass' in s)).toBe(false);
     expect(sample.sessions[0]).toEqual({
       pid: 2,
       state: 'active',
@@ -46,7 +47,6 @@ describe('toSample', () => {
       queryId: '42',
       xactAgeS: 1.235,
       queryAgeS: 0.5,
-      waitClass: 'cpu',
     });
   });
 
