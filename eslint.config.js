@@ -1,5 +1,10 @@
 import js from '@eslint/js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
   // test/fixtures holds real output of other tools (a k6 script among them): data, not our code.
@@ -12,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Which folder may import which: the layer table of docs/ARCHITECTURE.md.
+    files: ['src/**/*.ts', 'models/**/*.ts', 'scenarios/**/*.ts'],
+    plugins: { layers: layersPlugin(root) },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['models/**/*.ts', 'src/analyze/**/*.ts'],

@@ -84,3 +84,9 @@ export async function importCodeFile(file: string, shown: string, fail: Fail): P
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Is `nameOrPath` meant as a file (a path separator or a profile file extension)? */
+export function isProfilePath(nameOrPath: string): boolean {
+  const ext = path.extname(nameOrPath).toLowerCase();
+  return nameOrPath.includes('/') || nameOrPath.includes('\\') || YAML_EXTENSIONS.includes(ext) || CODE_EXTENSIONS.includes(ext);
+}

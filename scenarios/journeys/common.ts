@@ -4,7 +4,7 @@
  * journeys are also bundled for k6.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { sampleCount } from '../profiles/distributions.js';
+import { sampleCount } from '../distributions.js';
 import type { Count } from '../profiles/types.js';
 import { JourneyError, journeyMessages } from './errors.js';
 import type { JourneyContext } from './types.js';

@@ -5,7 +5,7 @@
  *   my-journey.yaml: steps[3].call.args[0][0]: expected a reference to params, setup, tag, vu, iteration or a step saved before (found, order), got "${ordr}"
  */
 import { z } from 'zod';
-import { fieldPath, problemLine } from '../profiles/errors.js';
+import { fieldPath, problemLine } from '../problems.js';
 import { parseReference, REFERENCE_ROOTS, referencesIn, type JourneyDefinition, type StepDefinition } from './declarative.js';
 import { JourneyFileError } from './file-errors.js';
 

@@ -10,9 +10,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CODE_EXTENSIONS, importCodeFile, readYamlFile, YAML_EXTENSIONS } from '../files.js';
-import { isProfilePath } from '../profiles/load.js';
-import { problemLine, showValue } from '../profiles/errors.js';
+import { CODE_EXTENSIONS, importCodeFile, isProfilePath, readYamlFile, YAML_EXTENSIONS } from '../files.js';
+import { problemLine, showValue } from '../problems.js';
 import type { Profile } from '../profiles/types.js';
 import { journeyFromDefinition, type JourneyDefinition } from './declarative.js';
 import { validateJourneyDefinition } from './definition-schema.js';

@@ -12,7 +12,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CODE_EXTENSIONS, importCodeFile, readYamlFile, YAML_EXTENSIONS } from '../files.js';
+import { CODE_EXTENSIONS, importCodeFile, isProfilePath, readYamlFile, YAML_EXTENSIONS } from '../files.js';
 import { ProfileError } from './errors.js';
 import { profiles } from './index.js';
 import { validateProfile } from './schema.js';
@@ -22,11 +22,6 @@ const unreadable = (line: string): never => {
   throw new ProfileError('PROFILE_UNREADABLE', [line]);
 };
 
-/** Is `nameOrPath` meant as a file (a path separator or a profile file extension)? */
-export function isProfilePath(nameOrPath: string): boolean {
-  const ext = path.extname(nameOrPath).toLowerCase();
-  return nameOrPath.includes('/') || nameOrPath.includes('\\') || YAML_EXTENSIONS.includes(ext) || CODE_EXTENSIONS.includes(ext);
-}
 
 /**
  * The profile called `nameOrPath` (shipped) or in the file at that path (relative to `cwd`).

@@ -21,7 +21,8 @@
 import { z } from 'zod';
 import { journeyNames, journeys as registeredJourneys } from '../journeys/index.js';
 import { CLOCK_PATTERN, clockToSeconds } from './clock.js';
-import { ProfileError, fieldPath, problemLine } from './errors.js';
+import { fieldPath, problemLine } from '../problems.js';
+import { ProfileError } from './errors.js';
 import type { Profile } from './types.js';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -13,8 +13,9 @@
  * scenarios and users into constant-vus / ramping-vus scenarios of the LoadPlan.
  */
 import type { Slo } from '../../src/plan/plan.js';
+import type { Count } from '../distributions.js';
 
-export type { Slo };
+export type { Count, Slo };
 
 export interface Profile {
   /** kebab-case name, e.g. `morning-order-wave`. */
@@ -102,22 +103,6 @@ export interface Pacing {
    */
   iterationS: number;
 }
-
-/**
- * A count drawn per iteration (lines per order, lines per picking …): a distribution, not a
- * constant, because real orders are not all the same size. A plain number is a constant.
- *
- * - `poisson`: mean λ; draws below `min` (default 1) are raised to `min`.
- * - `lognormal`: `median` (= e^μ) and `sigma` (σ of the log); rounded, at least 1, at most `max`.
- * - `empirical`: `values[i]` with probability `weights[i] / Σ weights`.
- *
- * Sampled by `sampleCount` in ./distributions.ts (pure, ES2017: bundles for k6).
- */
-export type Count =
-  | number
-  | { distribution: 'poisson'; mean: number; min?: number }
-  | { distribution: 'lognormal'; median: number; sigma: number; max?: number }
-  | { distribution: 'empirical'; values: number[]; weights: number[] };
 
 /**
  * The parameters a profile passes to a journey's iterations as `JourneyContext.params`.

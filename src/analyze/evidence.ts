@@ -6,9 +6,9 @@
  * Each field is absent when its evidence was not collected, so the report can say so instead of
  * showing zeros.
  */
-import type { Slo } from '../../scenarios/profiles/types.js';
-import { summarizeEngineHealth } from '../engine/self-monitor.js';
-import { compare, thresholdsFromSlos, type Threshold } from '../engine/thresholds.js';
+import type { Slo } from '../plan/plan.js';
+import { summarizeEngineHealth } from '../run/engine-health.js';
+import { compare, thresholdsFromSlos, type Threshold } from '../run/thresholds.js';
 import type {
   EngineHealthRecord,
   OdooLogRecord,

@@ -7,7 +7,7 @@
  *
  * A phase in which the journey completed no iteration gets no verdict (nothing to judge).
  */
-import type { Slo } from '../../scenarios/profiles/types.js';
+import type { Slo } from '../plan/plan.js';
 import type { PhaseSummary, SloVerdict } from './types.js';
 
 /** Default largest acceptable error rate when an SLO does not set one (Slo.maxErrorRate). */

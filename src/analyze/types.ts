@@ -4,7 +4,7 @@
  * (the smallest recorded value such that the given share of values is ≤ it), 3 significant digits.
  */
 import type { RunManifest, RunStatus, WaitClass } from '../run/records.js';
-import type { EngineHealthSummary } from '../engine/self-monitor.js';
+import type { EngineHealthSummary } from '../run/engine-health.js';
 import type { LockWaitSummary, PgStatsPeriod, RollbackInterpretation } from './pg-stats.js';
 import type { OdooLogSummary } from './odoo-log.js';
 

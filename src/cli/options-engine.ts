@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import type { ExecutionSegment, LoadPlan } from '../plan/plan.js';
 import { parseSegment } from '../plan/segment.js';
-import { parseThreshold, thresholdsFromSlos, type Threshold } from '../engine/thresholds.js';
+import { parseThreshold, thresholdsFromSlos, type Threshold } from '../run/thresholds.js';
 
 export interface ThresholdOptions {
   threshold?: string[];

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { stripControl } from './terminal-text.js';
 import { ExitCode } from './exit-codes.js';
 import { pendingExitCode, setExitCode } from './exit.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { cleanupCommand } from './commands/cleanup.js';
 import { collectCommand } from './commands/collect.js';

@@ -22,11 +22,6 @@ export async function planFromOptions(profile: string, options: PlanOptions): Pr
   });
 }
 
-/** Shell-quotes one word for a POSIX shell (as printed in commands to copy, and in pod commands). */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The plan flags that differ from their defaults, as argv words: another machine compiles the same plan from them. */
 export function planFlags(options: PlanOptions): string[] {
   return [

@@ -7,8 +7,8 @@
  *   aborted by the circuit breaker, or failed   → 1
  *   completed, every threshold held             → 0
  */
-import type { ThresholdResult } from '../engine/thresholds.js';
-import { thresholdsFailure } from '../engine/thresholds.js';
+import type { ThresholdResult } from '../run/thresholds.js';
+import { thresholdsFailure } from '../run/thresholds.js';
 import type { RunStatus } from '../run/records.js';
 import { ExitCode } from './exit-codes.js';
 import { stripControl } from './terminal-text.js';

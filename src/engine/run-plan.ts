@@ -24,8 +24,9 @@ import { createIterationRunner } from './iteration.js';
 import type { LoadPlan } from '../plan/plan.js';
 import { buildProgress, RunTotals, type Progress } from './progress.js';
 import { fanOut, type RunSink, type Sample, type SampleSink } from './samples.js';
-import { engineWarning, SelfMonitor, summarizeEngineHealth, type EngineHealthSummary } from './self-monitor.js';
-import { ThresholdTracker, thresholdsFromSlos, type Threshold, type ThresholdResult } from './thresholds.js';
+import { engineWarning, summarizeEngineHealth, type EngineHealthSummary } from '../run/engine-health.js';
+import { SelfMonitor } from './self-monitor.js';
+import { ThresholdTracker, thresholdsFromSlos, type Threshold, type ThresholdResult } from '../run/thresholds.js';
 import { VuPool, type Vu } from './vu-pool.js';
 import { WindowAggregator, type WindowSummary } from './windows.js';
 

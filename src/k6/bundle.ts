@@ -14,7 +14,7 @@ import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { InputError } from '../errors.js';
 import { executorOf } from '../plan/executors/index.js';
 import type { LoadPlan } from '../plan/plan.js';
-import type { Threshold } from '../engine/thresholds.js';
+import type { Threshold } from '../run/thresholds.js';
 import { execName, k6Options, type K6Options } from './options.js';
 import type { K6ScenarioConfig } from './runtime/main.js';
 

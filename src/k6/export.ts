@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadPlan } from '../plan/plan.js';
-import type { Threshold } from '../engine/thresholds.js';
+import type { Threshold } from '../run/thresholds.js';
 import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script, type K6Bundle } from './bundle.js';
 

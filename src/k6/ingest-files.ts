@@ -26,7 +26,7 @@ import { addCollected, mergeWindows } from '../run/merge.js';
 import { byTime, writeNdjson, type TimedRecord } from '../run/ndjson.js';
 import { readManifest } from '../run/reader.js';
 import type { MetricWindow, RunEvent, RunManifest } from '../run/records.js';
-import { redactingReplacer, redactUrl } from '../run/redact.js';
+import { redactingReplacer, redactUrl } from '../redact.js';
 import { newRunId } from '../run/run-id.js';
 import { K6Ingest } from './ingest.js';
 import { scenarioName } from './options.js';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { LoadPlan } from '../plan/plan.js';
-import type { Threshold } from '../engine/thresholds.js';
+import type { Threshold } from '../run/thresholds.js';
 import { checkClaimName, k8sName, nsFlag, objectMetadata, resultsPod, resultsVolume, RESULTS_MOUNT } from '../k8s/manifest.js';
 import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script } from './bundle.js';

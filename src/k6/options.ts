@@ -7,7 +7,7 @@
 import { executorOf, type K6ScenarioOptions } from '../plan/executors/index.js';
 import { k6Duration } from '../plan/executors/k6-units.js';
 import type { AnyPlanScenario, LoadPlan } from '../plan/plan.js';
-import type { Threshold } from '../engine/thresholds.js';
+import type { Threshold } from '../run/thresholds.js';
 
 export { k6Duration, timeUnitFor } from '../plan/executors/k6-units.js';
 

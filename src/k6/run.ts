@@ -12,7 +12,7 @@ import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { LoadPlan } from '../plan/plan.js';
-import { ThresholdTracker, type Threshold, type ThresholdResult } from '../engine/thresholds.js';
+import { ThresholdTracker, type Threshold, type ThresholdResult } from '../run/thresholds.js';
 import type { OdooTarget } from '../odoo/types.js';
 import type { RunStatus } from '../run/records.js';
 import type { RunWriter } from '../run/writer.js';

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { LoadPlan } from '../plan/plan.js';
-import { shellWord } from '../cli/plan-options.js';
+import { shellWord } from '../shell-word.js';
 import { checkClaimName, k8sName, nsFlag, objectMetadata, resultsPod, resultsVolume, RESULTS_MOUNT } from './manifest.js';
 
 /** Seconds a pod waits at the start barrier for the others. */

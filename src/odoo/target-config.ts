@@ -21,7 +21,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { InputError, UsageError } from '../errors.js';
 import type { OdooTarget } from './types.js';
-import { redactUnparsedUrl } from '../run/redact.js';
+import { redactUnparsedUrl } from '../redact.js';
 
 /** Looked for in the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'odoo-capacity.yaml';

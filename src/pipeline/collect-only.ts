@@ -7,10 +7,10 @@
  *   create runs/<id> (kind collect) → start collectors → wait for duration or abort → stop → close
  */
 import { startCollectors, type CollectorEntry } from '../collect/index.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../version.js';
 import type { LoadPlan } from '../plan/plan.js';
 import { InputError } from '../errors.js';
-import { redactUrl } from '../run/redact.js';
+import { redactUrl } from '../redact.js';
 import type { RunStatus } from '../run/records.js';
 import { RunWriter } from '../run/writer.js';
 import { writerSinks } from './collector-sinks.js';

@@ -9,7 +9,7 @@ import type { Journey } from '../../scenarios/journeys/types.js';
 import type { LoadPlan } from '../plan/plan.js';
 import { runPlan, type Progress } from '../engine/run-plan.js';
 import type { Sample } from '../engine/samples.js';
-import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../engine/thresholds.js';
+import { thresholdsFromSlos, type Threshold, type ThresholdResult } from '../run/thresholds.js';
 import { runK6 } from '../k6/run.js';
 import { startCollectors } from '../collect/index.js';
 import { writerSinks } from './collector-sinks.js';
@@ -20,9 +20,9 @@ import { transportFor } from '../odoo/transport-choice.js';
 import { warmUp } from '../odoo/warm-up.js';
 import type { OdooTarget, TransportName } from '../odoo/types.js';
 import { RunWriter, type ManifestInput } from '../run/writer.js';
-import { redactUrl } from '../run/redact.js';
+import { redactUrl } from '../redact.js';
 import type { RunStatus, ServerShapeRecord } from '../run/records.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../version.js';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerConfig } from '../safety/circuit-breaker.js';
 
 export interface RunLoadOptions {

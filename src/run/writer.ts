@@ -14,7 +14,7 @@ import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { cpus, hostname } from 'node:os';
 import path from 'node:path';
 import type { MetricWindow, PgActivitySample, RunEvent, RunManifest, RunStatus } from './records.js';
-import { redactingReplacer, redactUrl } from './redact.js';
+import { redactingReplacer, redactUrl } from '../redact.js';
 import { newRunId } from './run-id.js';
 
 export { newRunId } from './run-id.js';

@@ -8,7 +8,7 @@
  */
 import type { LoadPlan } from '../plan/plan.js';
 import { scenarioTotals } from '../plan/shape.js';
-import { redactUrl } from '../run/redact.js';
+import { redactUrl } from '../redact.js';
 import { capViolations, planLoad, type PlanLoad, type SafetyCaps } from './caps.js';
 import { batchSizeOf, JOURNEY_WRITES } from './journey-writes.js';
 

@@ -1,6 +1,7 @@
 /** `export k6|k6-operator|k8s-job <profile>`: compile the plan, write the script or manifests. No yargs here. */
 import path from 'node:path';
-import { isProfilePath, loadProfile } from '../../../scenarios/profiles/load.js';
+import { isProfilePath } from '../../../scenarios/files.js';
+import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { journeysForProfile } from '../../../scenarios/journeys/load.js';
 import { exportK6 } from '../../k6/export.js';
 import { exportK6Operator } from '../../k6/operator.js';
@@ -8,7 +9,8 @@ import { exportK8sJob } from '../../k8s/job.js';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { thresholdsFromOptions, type ThresholdOptions } from '../options-engine.js';
-import { planFlags, planFromOptions, shellWord } from '../plan-options.js';
+import { shellWord } from '../../shell-word.js';
+import { planFlags, planFromOptions } from '../plan-options.js';
 import type { ExportCommandOptions } from '../commands/export.js';
 
 /** The threshold flags as given, for `run` in the pods. */

@@ -6,7 +6,7 @@ import { ExitCode } from '../exit-codes.js';
 import { checkRunIdFlag } from '../flag-checks.js';
 import { planFromOptions } from '../plan-options.js';
 import { stripControl } from '../terminal-text.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../../version.js';
 import type { IngestCommandOptions } from '../commands/ingest.js';
 import { reportLines } from '../report-lines.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadPlan } from '../../../src/plan/plan.js';
-import { parseThreshold } from '../../../src/engine/thresholds.js';
+import { parseThreshold } from '../../../src/run/thresholds.js';
 import { findK6, k6NotFoundMessage, k6SegmentArgs, runK6 } from '../../../src/k6/run.js';
 import { readRun } from '../../../src/run/reader.js';
 import { RunWriter } from '../../../src/run/writer.js';

@@ -1,7 +1,7 @@
 /** One function decides how every run ends for the shell (issue 13 item 5). */
 import { describe, expect, it } from 'vitest';
 import { runExitCode } from '../../../src/cli/run-exit-code.js';
-import type { ThresholdResult } from '../../../src/engine/thresholds.js';
+import type { ThresholdResult } from '../../../src/run/thresholds.js';
 
 const held = { source: 'order-entry:p(95)<5000', pass: true, value: 1200 } as unknown as ThresholdResult;
 const crossed = { source: 'order-entry:p(95)<800', pass: false, value: 1200, metric: 'latency', journey: 'order-entry' } as unknown as ThresholdResult;

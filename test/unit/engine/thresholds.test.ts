@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../src/engine/fake-clock.js';
 import { runPlan } from '../../../src/engine/run-plan.js';
-import { summarizeEngineHealth } from '../../../src/engine/self-monitor.js';
-import { parseThreshold, thresholdMessages, thresholdsFailure, thresholdsFromSlos, ThresholdTracker } from '../../../src/engine/thresholds.js';
+import { summarizeEngineHealth } from '../../../src/run/engine-health.js';
+import { parseThreshold, thresholdMessages, thresholdsFailure, thresholdsFromSlos, ThresholdTracker } from '../../../src/run/thresholds.js';
 import { ThresholdsFailedError } from '../../../src/errors.js';
 import { encodeHistogram, newHistogram } from '../../../src/run/histogram.js';
 import type { EngineHealthRecord, MetricWindow } from '../../../src/run/records.js';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { journeysForProfile } from '../../../scenarios/journeys/load.js';
 import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { compileProfile } from '../../../src/engine/compile.js';
-import { thresholdsFromSlos } from '../../../src/engine/thresholds.js';
+import { thresholdsFromSlos } from '../../../src/run/thresholds.js';
 import { bundleK6Script } from '../../../src/k6/bundle.js';
 
 const TS_JOURNEY = `

@@ -6,7 +6,7 @@
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import type { LoadPlan } from '../../../src/plan/plan.js';
-import { parseThreshold, thresholdsFromSlos } from '../../../src/engine/thresholds.js';
+import { parseThreshold, thresholdsFromSlos } from '../../../src/run/thresholds.js';
 import { bundleK6Script } from '../../../src/k6/bundle.js';
 import { k6Duration, k6Options, timeUnitFor } from '../../../src/k6/options.js';
 import { operatorManifests } from '../../../src/k6/operator.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onlyJourneys, overlay, scaleJourneys } from '../../../scenarios/profiles/compose.js';
-import { meanCount, sampleCount } from '../../../scenarios/profiles/distributions.js';
+import { meanCount, sampleCount } from '../../../scenarios/distributions.js';
 import { batchCount, businessTotals } from '../../../scenarios/profiles/totals.js';
 import type { Profile } from '../../../scenarios/profiles/types.js';
 import { mulberry32 } from '../../../src/plan/random.js';

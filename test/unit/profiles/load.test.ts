@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProfileError } from '../../../scenarios/profiles/errors.js';
 import { morningOrderWave } from '../../../scenarios/profiles/morning-order-wave.js';
-import { isProfilePath, loadProfile } from '../../../scenarios/profiles/load.js';
+import { isProfilePath } from '../../../scenarios/files.js';
+import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { compileProfile, planTotals } from '../../../src/engine/compile.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'profiles-load-'));

@@ -2,7 +2,22 @@
  * Counts drawn per iteration from a profile's `Count` (lines per order, scans per line …).
  * Pure and ES2017 (no Node APIs), so journeys bundled for k6 can use it too.
  */
-import type { Count } from './types.js';
+
+/**
+ * A count drawn per iteration (lines per order, lines per picking …): a distribution, not a
+ * constant, because real orders are not all the same size. A plain number is a constant.
+ *
+ * - `poisson`: mean λ; draws below `min` (default 1) are raised to `min`.
+ * - `lognormal`: `median` (= e^μ) and `sigma` (σ of the log); rounded, at least 1, at most `max`.
+ * - `empirical`: `values[i]` with probability `weights[i] / Σ weights`.
+ *
+ * Sampled by `sampleCount` below (pure, ES2017: bundles for k6).
+ */
+export type Count =
+  | number
+  | { distribution: 'poisson'; mean: number; min?: number }
+  | { distribution: 'lognormal'; median: number; sigma: number; max?: number }
+  | { distribution: 'empirical'; values: number[]; weights: number[] };
 
 /**
  * Draw one count.

@@ -16,9 +16,9 @@
  * k6 where a metric without samples does not cross).
  */
 import { InputError, ThresholdsFailedError } from '../errors.js';
-import type { Slo } from '../../scenarios/profiles/types.js';
-import { decodeHistogram, meanAndDeviation, newHistogram, type Histogram } from '../run/histogram.js';
-import type { MetricWindow } from '../run/records.js';
+import type { Slo } from '../plan/plan.js';
+import { decodeHistogram, meanAndDeviation, newHistogram, type Histogram } from './histogram.js';
+import type { MetricWindow } from './records.js';
 
 export type ThresholdOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type ThresholdMetric = { name: 'p'; percentile: number } | { name: 'avg' | 'min' | 'max' | 'med' | 'count' | 'rate' };
