@@ -11,7 +11,7 @@
  * each collector actually used.
  */
 import type { ClientConfig } from 'pg';
-import type { OdooLogRecord, PgActivitySample, PgLogError, PgStatsRecord, PgWaitProfile, RunManifest } from '../run/records.js';
+import { COLLECTOR_STREAMS, type OdooLogRecord, type PgActivitySample, type PgLogError, type PgStatsRecord, type PgWaitProfile, type RunManifest } from '../run/records.js';
 import type { CollectorClock } from './clock.js';
 import { startOdooLogCollector, startPgLogCollector, ODOO_LOG_SOURCE, type LogCollector } from './odoo-log.js';
 import { startActivityCollector, type ActivityCollector } from './pg-activity.js';
@@ -89,12 +89,12 @@ export async function startCollectors(options: StartCollectorsOptions): Promise<
         sink: sinks.pgActivity,
         waitProfileSink: sinks.pgWaitProfile,
         onGap: sinks.gap,
-        onWarning: warnOf('pg_activity'),
+        onWarning: warnOf(COLLECTOR_STREAMS.pgActivity),
         clock: options.clock,
       });
       stoppers.push(() => activity!.stop());
     } catch (error) {
-      warnOf('pg_activity')(`not started: ${reasonOf(error)}`);
+      warnOf(COLLECTOR_STREAMS.pgActivity)(`not started: ${reasonOf(error)}`);
     }
     try {
       stats = await startPgStatsCollector({
@@ -104,30 +104,30 @@ export async function startCollectors(options: StartCollectorsOptions): Promise<
         locksIntervalMs: options.locksIntervalMs,
         sink: sinks.pgStats,
         onGap: sinks.gap,
-        onWarning: warnOf('pg_stats'),
+        onWarning: warnOf(COLLECTOR_STREAMS.pgStats),
         clock: options.clock,
       });
       const started = stats;
       stoppers.push(() => started.stop());
-      collectors.push({ name: 'pg_stats', intervalMs: options.statsIntervalMs ?? 5000, source: started.source });
+      collectors.push({ name: COLLECTOR_STREAMS.pgStats, intervalMs: options.statsIntervalMs ?? 5000, source: started.source });
     } catch (error) {
-      warnOf('pg_stats')(`not started: ${reasonOf(error)}`);
+      warnOf(COLLECTOR_STREAMS.pgStats)(`not started: ${reasonOf(error)}`);
     }
     // The activity source is known once the first connection succeeded (pg_wait_sampling detected).
-    if (activity !== undefined) collectors.unshift({ name: 'pg_activity', intervalMs, source: activity.source });
+    if (activity !== undefined) collectors.unshift({ name: COLLECTOR_STREAMS.pgActivity, intervalMs, source: activity.source });
   }
 
   const logs: Array<[string, string | undefined, (file: string) => Promise<LogCollector>]> = [
     [
-      'odoo_log',
+      COLLECTOR_STREAMS.odooLog,
       options.odooLogFile,
-      (file) => startOdooLogCollector({ file, sink: sinks.odooLog, onWarning: warnOf('odoo_log'), pollMs: options.logPollMs, clock: options.clock }),
+      (file) => startOdooLogCollector({ file, sink: sinks.odooLog, onWarning: warnOf(COLLECTOR_STREAMS.odooLog), pollMs: options.logPollMs, clock: options.clock }),
     ],
     [
-      'pg_log',
+      COLLECTOR_STREAMS.pgLog,
       options.pgLogFile,
       (file) =>
-        startPgLogCollector({ file, sink: sinks.pgLog ?? (() => undefined), onWarning: warnOf('pg_log'), pollMs: options.logPollMs, clock: options.clock }),
+        startPgLogCollector({ file, sink: sinks.pgLog ?? (() => undefined), onWarning: warnOf(COLLECTOR_STREAMS.pgLog), pollMs: options.logPollMs, clock: options.clock }),
     ],
   ];
   for (const [name, file, start] of logs) {
@@ -135,7 +135,7 @@ export async function startCollectors(options: StartCollectorsOptions): Promise<
     try {
       const collector = await start(file);
       stoppers.push(() => collector.stop());
-      collectors.push({ name, intervalMs: options.logPollMs ?? 250, source: name === 'odoo_log' ? ODOO_LOG_SOURCE : 'pg-log-file' });
+      collectors.push({ name, intervalMs: options.logPollMs ?? 250, source: name === COLLECTOR_STREAMS.odooLog ? ODOO_LOG_SOURCE : 'pg-log-file' });
     } catch (error) {
       warnOf(name)(`not started: ${reasonOf(error)}`);
     }

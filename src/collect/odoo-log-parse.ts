@@ -17,15 +17,7 @@
  * - worker life cycle and limits → `odoo_worker` (see WORKER_PATTERNS);
  * - ERROR / CRITICAL entries → `odoo_error`, with the concurrency class of the PostgreSQL message.
  */
-import type {
-  ConcurrencyErrorClass,
-  OdooErrorRecord,
-  OdooLogRecord,
-  OdooRequestRecord,
-  OdooRetryRecord,
-  OdooWorkerEvent,
-  OdooWorkerRecord,
-} from '../run/records.js';
+import { RUN_FORMAT_VERSION, type ConcurrencyErrorClass, type OdooErrorRecord, type OdooLogRecord, type OdooRequestRecord, type OdooRetryRecord, type OdooWorkerEvent, type OdooWorkerRecord } from '../run/records.js';
 
 /** The fixed head of every Odoo log entry. */
 export interface OdooLogHeader {
@@ -99,7 +91,7 @@ export function parseRequest(header: OdooLogHeader): OdooRequestRecord | undefin
   const [, method, target, status, , queries, sqlS, otherS] = m;
   const path = target!.split('?')[0]!;
   const record: OdooRequestRecord = {
-    v: 1,
+    v: RUN_FORMAT_VERSION,
     type: 'odoo_request',
     t: header.t,
     pid: header.pid,
@@ -122,7 +114,7 @@ export function parseRequest(header: OdooLogHeader): OdooRequestRecord | undefin
 /** An `odoo.service.model` retry line, or undefined. */
 export function parseRetry(header: OdooLogHeader): OdooRetryRecord | undefined {
   if (header.logger !== 'odoo.service.model') return undefined;
-  const base = { v: 1 as const, type: 'odoo_retry' as const, t: header.t, pid: header.pid, db: header.db };
+  const base = { v: RUN_FORMAT_VERSION, type: 'odoo_retry' as const, t: header.t, pid: header.pid, db: header.db };
   const retry = RETRY.exec(header.message);
   if (retry !== null) {
     return { ...base, code: retry[1]!, triesLeft: Number(retry[2]), waitS: Number(retry[3]), exhausted: false };
@@ -138,7 +130,7 @@ export function parseWorker(header: OdooLogHeader): OdooWorkerRecord | undefined
   for (const { pattern, event, pid, kind } of WORKER_PATTERNS) {
     const m = pattern.exec(header.message);
     if (m === null) continue;
-    const record: OdooWorkerRecord = { v: 1, type: 'odoo_worker', t: header.t, pid: header.pid, event, message: truncate(header.message, MESSAGE_MAX) };
+    const record: OdooWorkerRecord = { v: RUN_FORMAT_VERSION, type: 'odoo_worker', t: header.t, pid: header.pid, event, message: truncate(header.message, MESSAGE_MAX) };
     if (pid !== undefined) record.workerPid = Number(m[pid]);
     if (kind !== undefined) record.workerKind = m[kind]!;
     return record;
@@ -203,7 +195,7 @@ export class OdooLogParser {
     const { header } = entry;
     const detail = entry.detail.join('\n').trimEnd();
     const record: OdooErrorRecord = {
-      v: 1,
+      v: RUN_FORMAT_VERSION,
       type: 'odoo_error',
       t: header.t,
       pid: header.pid,

@@ -7,7 +7,7 @@
  * (serialization failures, deadlocks): `startPgLogCollector`.
  */
 import { readFile } from 'node:fs/promises';
-import type { OdooLogRecord, PgLogError } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type OdooLogRecord, type PgLogError } from '../run/records.js';
 import { systemClock, type CollectorClock } from './clock.js';
 import { tailFile } from './file-tail.js';
 import { OdooLogParser, parseOdooLog, parsePgLogLine } from './odoo-log-parse.js';
@@ -106,7 +106,7 @@ export async function startPgLogCollector(options: PgLogCollectorOptions): Promi
       const found = parsePgLogLine(line);
       if (found === undefined) return;
       records++;
-      options.sink({ v: 1, type: 'pg_log_error', t: clock.now(), ...found });
+      options.sink({ v: RUN_FORMAT_VERSION, type: 'pg_log_error', t: clock.now(), ...found });
     },
     onWarning: options.onWarning,
   });

@@ -18,7 +18,7 @@
  */
 import type pg from 'pg';
 import type { ClientConfig, QueryResultRow } from 'pg';
-import type { PgActivitySample, PgSession, PgWaitProfile } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type PgActivitySample, type PgSession, type PgWaitProfile } from '../run/records.js';
 import { systemClock, type CollectorClock } from './clock.js';
 import {
   COLLECTOR_APPLICATION_NAME,
@@ -135,7 +135,7 @@ export function toSample(rows: readonly ActivityRow[], t: number, withQueryId: b
     if (withQueryId) session.queryId = row.query_id;
     sessions.push(session);
   }
-  return { sample: { v: 1, type: 'pg_activity', t, total: rows.length, sessions }, hidden };
+  return { sample: { v: RUN_FORMAT_VERSION, type: 'pg_activity', t, total: rows.length, sessions }, hidden };
 }
 
 function roundMs(seconds: number | null): number | null {
@@ -267,7 +267,7 @@ async function readWaitProfile(client: pg.Client, t: number, periodMs: number): 
     'SELECT event_type, event, sum(count)::float8 AS count FROM pg_wait_sampling_profile GROUP BY 1, 2 ORDER BY 3 DESC',
   );
   return {
-    v: 1,
+    v: RUN_FORMAT_VERSION,
     type: 'pg_wait_profile',
     t,
     periodMs,

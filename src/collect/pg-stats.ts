@@ -19,7 +19,7 @@
  */
 import type { ClientConfig, QueryResultRow } from 'pg';
 import type pg from 'pg';
-import type { PgCounters, PgLockWaitEntry, PgStatementRow, PgStatsRecord, PgStatsSnapshot } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type PgCounters, type PgLockWaitEntry, type PgStatementRow, type PgStatsRecord, type PgStatsSnapshot } from '../run/records.js';
 import { systemClock, type CollectorClock } from './clock.js';
 import { CollectorOptionError, COLLECTOR_APPLICATION_NAME } from './pg-activity.js';
 import {
@@ -194,7 +194,7 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
   const note = (topic: 'pg_stat_statements' | 'privileges' | 'view', message: string) => {
     if (noted.has(message)) return;
     noted.add(message);
-    emit({ v: 1, type: 'pg_stats_note', t: clock.now(), topic, message });
+    emit({ v: RUN_FORMAT_VERSION, type: 'pg_stats_note', t: clock.now(), topic, message });
   };
 
   let privileges: PrivilegeReport | undefined;
@@ -243,7 +243,7 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
     const c = connections.rows[0]!;
     const statements = await readStatements(client, edge === undefined ? topStatements : boundaryStatements);
     const record: PgStatsSnapshot = {
-      v: 1,
+      v: RUN_FORMAT_VERSION,
       type: 'pg_stats',
       t,
       ...(edge ? { edge } : {}),
@@ -274,7 +274,7 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
       applicationName: r.application_name,
     }));
     // Nothing waiting: no record (the absence of lock waits is the default reading).
-    if (waits.length > 0) emit({ v: 1, type: 'pg_lock_waits', t, waits });
+    if (waits.length > 0) emit({ v: RUN_FORMAT_VERSION, type: 'pg_lock_waits', t, waits });
   };
 
   const connect = async () => {

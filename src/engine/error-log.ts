@@ -3,7 +3,7 @@
  * an outage does not flood events.ndjson; the rest are counted and reported as one `warning`
  * per (journey, kind) at the end. The per-window counts in metrics.ndjson stay complete.
  */
-import type { RunEvent } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type RunEvent } from '../run/records.js';
 import type { Sample, SampleSink } from './samples.js';
 
 export class ErrorLog implements SampleSink {
@@ -21,7 +21,7 @@ export class ErrorLog implements SampleSink {
     const n = this.logged.get(key) ?? 0;
     if (n < this.limit) {
       this.logged.set(key, n + 1);
-      this.emit({ v: 1, type: 'error', t: sample.t, journey: sample.journey, step: sample.step, kind: sample.kind, message: sample.message });
+      this.emit({ v: RUN_FORMAT_VERSION, type: 'error', t: sample.t, journey: sample.journey, step: sample.step, kind: sample.kind, message: sample.message });
       return;
     }
     const entry = this.suppressed.get(key) ?? { journey: sample.journey, kind: sample.kind, count: 0 };
@@ -33,7 +33,7 @@ export class ErrorLog implements SampleSink {
   finish(t: number): void {
     for (const { journey, kind, count } of this.suppressed.values()) {
       this.emit({
-        v: 1,
+        v: RUN_FORMAT_VERSION,
         type: 'warning',
         t,
         source: 'engine',

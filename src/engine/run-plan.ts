@@ -15,7 +15,7 @@
 import type { Journey } from '../../scenarios/journeys/types.js';
 import { InputError } from '../errors.js';
 import type { OdooClient } from '../odoo/types.js';
-import type { RunEvent, RunStatus } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type RunEvent, type RunStatus } from '../run/records.js';
 import { realClock, type Clock } from './clock.js';
 import { errorKindOf, errorMessageOf } from './error-kind.js';
 import { ErrorLog } from './error-log.js';
@@ -151,7 +151,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
         shared.set(name, journey.setup ? await journey.setup(client) : undefined);
       } catch (e) {
         const kind = errorKindOf(e);
-        emitEvent({ v: 1, type: 'error', t: clock.now(), journey: name, step: 'setup', kind, message: errorMessageOf(e) });
+        emitEvent({ v: RUN_FORMAT_VERSION, type: 'error', t: clock.now(), journey: name, step: 'setup', kind, message: errorMessageOf(e) });
         if (kind === 'access_denied') accessDenied(name, e);
         else end('failed', `setup of journey ${name} failed (${kind}): ${errorMessageOf(e)}`);
       } finally {
@@ -175,7 +175,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
         })
         .catch((e: unknown) => {
           const kind = errorKindOf(e);
-          emitEvent({ v: 1, type: 'error', t: clock.now(), journey: b.journey, step: null, kind, message: `authenticate: ${errorMessageOf(e)}` });
+          emitEvent({ v: RUN_FORMAT_VERSION, type: 'error', t: clock.now(), journey: b.journey, step: null, kind, message: `authenticate: ${errorMessageOf(e)}` });
           if (kind === 'access_denied') accessDenied(b.journey, e);
           else end('failed', `logging in the pre-allocated VUs of journey ${b.journey} failed (${kind}): ${errorMessageOf(e)}`);
         });
@@ -184,7 +184,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     if (o.startAt !== undefined) {
       const lateMs = clock.now() - o.startAt;
       if (lateMs > 0) {
-        emitEvent({ v: 1, type: 'warning', t: clock.now(), source: 'engine', message: startLateMessage(lateMs) });
+        emitEvent({ v: RUN_FORMAT_VERSION, type: 'warning', t: clock.now(), source: 'engine', message: startLateMessage(lateMs) });
       } else {
         await clock.sleepUntil(o.startAt, stop.signal);
         if (stop.signal.aborted) return result([]);
@@ -209,7 +209,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
           dropWarned.add(sample.journey);
           const max = pools.find((p) => p.journey === sample.journey)?.maxVUs;
           emitEvent({
-            v: 1,
+            v: RUN_FORMAT_VERSION,
             type: 'warning',
             t: sample.t,
             source: 'engine',
@@ -284,12 +284,12 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     errorLog.finish(now);
     const crossed = tracker.evaluate().filter((r) => !r.pass);
     if (crossed.length > 0) {
-      emitEvent({ v: 1, type: 'warning', t: now, source: 'thresholds', message: `thresholds crossed: ${crossed.map((r) => r.source).join(', ')}` });
+      emitEvent({ v: RUN_FORMAT_VERSION, type: 'warning', t: now, source: 'thresholds', message: `thresholds crossed: ${crossed.map((r) => r.source).join(', ')}` });
     }
     if (monitor) {
       o.sink.engine?.(monitor.sample(windows.windowOf(now), now));
       const health = summarizeEngineHealth(monitor.records);
-      if (health.bottleneck) emitEvent({ v: 1, type: 'warning', t: now, source: 'engine', message: engineWarning(health) });
+      if (health.bottleneck) emitEvent({ v: RUN_FORMAT_VERSION, type: 'warning', t: now, source: 'engine', message: engineWarning(health) });
     }
     report(now);
     return result(results);
@@ -344,14 +344,14 @@ class PhaseEdges {
       const e = this.edges[this.next++] as (typeof this.edges)[number];
       if (e.edge === 'start') this.open.add(e.phase);
       else this.open.delete(e.phase);
-      this.emit({ v: 1, type: 'phase', t: e.t, phase: e.phase, edge: e.edge });
+      this.emit({ v: RUN_FORMAT_VERSION, type: 'phase', t: e.t, phase: e.phase, edge: e.edge });
     }
   }
 
   /** Edges up to `now`, then an `end` at `now` for phases cut short. */
   finish(now: number): void {
     this.emitUntil(now);
-    for (const phase of this.open) this.emit({ v: 1, type: 'phase', t: now, phase, edge: 'end' });
+    for (const phase of this.open) this.emit({ v: RUN_FORMAT_VERSION, type: 'phase', t: now, phase, edge: 'end' });
     this.open.clear();
   }
 }

@@ -63,7 +63,7 @@ export interface SampleSink {
 export interface RunSink {
   window(record: MetricWindow): void;
   event(record: RunEvent): void;
-  /** The engine's own health per window (`engine.ndjson`; RunWriter: `append('engine', r)`). Optional. */
+  /** The engine's own health per window (`engine.ndjson`; RunWriter: `append(RUN_STREAMS.engine, r)`). Optional. */
   engine?(record: EngineHealthRecord): void;
 }
 

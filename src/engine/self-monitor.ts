@@ -8,7 +8,7 @@
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { newHistogram, type Histogram } from '../run/histogram.js';
-import type { EngineHealthRecord } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type EngineHealthRecord } from '../run/records.js';
 import type { Sample, SampleSink } from './samples.js';
 
 /** When the generator counts as the bottleneck (any one suffices). */
@@ -39,7 +39,7 @@ export class SelfMonitor implements SampleSink {
     const cpu = process.cpuUsage(this.cpu);
     const memory = process.memoryUsage();
     const record: EngineHealthRecord = {
-      v: 1,
+      v: RUN_FORMAT_VERSION,
       type: 'engine',
       t: windowStartMs,
       windowMs: Math.round(elapsedMs),

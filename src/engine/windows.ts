@@ -11,7 +11,7 @@
  * records with the same key, as they do for shards.
  */
 import { encodeHistogram, newHistogram, type Histogram } from '../run/histogram.js';
-import type { MetricWindow } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type MetricWindow } from '../run/records.js';
 import type { ErrorKind } from './error-kind.js';
 import type { Sample, SampleSink } from './samples.js';
 
@@ -113,7 +113,7 @@ export class WindowAggregator implements SampleSink {
     const summary: WindowSummary = { t, scheduled: 0, dropped: 0, completed: 0, failed: 0, p95Us: null, p95UsByJourney: {} };
     const iterations = newHistogram();
     for (const cell of cells) {
-      const record: MetricWindow = { v: 1, type: 'window', t, journey: cell.journey, step: cell.step, ok: cell.ok, errors: cell.errors, latency: encodeHistogram(cell.latency) };
+      const record: MetricWindow = { v: RUN_FORMAT_VERSION, type: 'window', t, journey: cell.journey, step: cell.step, ok: cell.ok, errors: cell.errors, latency: encodeHistogram(cell.latency) };
       if (cell.service) {
         record.service = encodeHistogram(cell.service);
         record.scheduled = cell.scheduled;

@@ -25,7 +25,7 @@ import { isCollectOnly, readCollected, withCollected } from '../run/collect-join
 import { addCollected, mergeWindows } from '../run/merge.js';
 import { byTime, writeNdjson, type TimedRecord } from '../run/ndjson.js';
 import { readManifest } from '../run/reader.js';
-import type { MetricWindow, RunEvent, RunManifest } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type MetricWindow, type RunEvent, type RunManifest } from '../run/records.js';
 import { redactingReplacer, redactUrl } from '../redact.js';
 import { newRunId } from '../run/run-id.js';
 import { K6Ingest } from './ingest.js';
@@ -233,7 +233,7 @@ export async function ingestK6(o: IngestK6Options): Promise<IngestK6Result> {
   const id = o.id ?? newRunId(o.plan.profile, new Date(startMs));
 
   let manifest: RunManifest = {
-    v: 1,
+    v: RUN_FORMAT_VERSION,
     id,
     tool: { name: 'odoo-capacity', version: o.toolVersion ?? '0.0.0' },
     status: missing.length > 0 ? 'failed' : 'completed',
@@ -250,7 +250,7 @@ export async function ingestK6(o: IngestK6Options): Promise<IngestK6Result> {
   };
   manifest = withCollected(manifest, collected);
 
-  const warning = (message: string): RunEvent => ({ v: 1, type: 'warning', t: endMs, source: 'k6', message });
+  const warning = (message: string): RunEvent => ({ v: RUN_FORMAT_VERSION, type: 'warning', t: endMs, source: 'k6', message });
   const events: RunEvent[] = outputs.flatMap((out) => [
     ...(out.badLines > 0 ? [warning(`${out.badLines} lines of ${path.basename(out.file)} were not JSON and were skipped`)] : []),
     ...(out.truncated ? [warning(`${path.basename(out.file)} ends early (its writer was stopped): read up to where it ends`)] : []),

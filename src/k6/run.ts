@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import type { LoadPlan } from '../plan/plan.js';
 import { ThresholdTracker, type Threshold, type ThresholdResult } from '../run/thresholds.js';
 import type { OdooTarget } from '../odoo/types.js';
-import type { RunStatus } from '../run/records.js';
+import { RUN_FORMAT_VERSION, type RunStatus } from '../run/records.js';
 import type { RunWriter } from '../run/writer.js';
 import type { JourneySource } from '../../scenarios/journeys/load.js';
 import { bundleK6Script } from './bundle.js';
@@ -163,7 +163,7 @@ export async function runK6(o: RunK6Options): Promise<RunK6Result> {
     reason = `k6 exited with code ${code ?? 'null'}${lastError ? `: ${lastError.trim()}` : ''} (see k6/k6.log)`;
   }
   if (ingest.totals.badLines > 0) {
-    o.writer.event({ v: 1, type: 'warning', t: Date.now(), source: 'k6', message: `${ingest.totals.badLines} lines of k6/out.ndjson were not JSON and were skipped` });
+    o.writer.event({ v: RUN_FORMAT_VERSION, type: 'warning', t: Date.now(), source: 'k6', message: `${ingest.totals.badLines} lines of k6/out.ndjson were not JSON and were skipped` });
   }
   return {
     status,

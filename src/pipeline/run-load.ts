@@ -21,7 +21,7 @@ import { warmUp } from '../odoo/warm-up.js';
 import type { OdooTarget, TransportName } from '../odoo/types.js';
 import { RunWriter, type ManifestInput } from '../run/writer.js';
 import { redactUrl } from '../redact.js';
-import type { RunStatus, ServerShapeRecord } from '../run/records.js';
+import { RUN_FORMAT_VERSION, RUN_STREAMS, type RunStatus, type ServerShapeRecord } from '../run/records.js';
 import { toolVersion } from '../version.js';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerConfig } from '../safety/circuit-breaker.js';
 
@@ -159,7 +159,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
       const tripped = new AbortController();
       const breakerConfig = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
       const breaker = breakerConfig === false ? undefined : new CircuitBreaker(breakerConfig, (why) => {
-        writer.event({ v: 1, type: 'warning', t: Date.now(), source: 'circuit-breaker', message: why });
+        writer.event({ v: RUN_FORMAT_VERSION, type: 'warning', t: Date.now(), source: 'circuit-breaker', message: why });
         tripped.abort(new Error(why));
       });
       const signal = options.signal ? AbortSignal.any([options.signal, tripped.signal]) : tripped.signal;
@@ -174,7 +174,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunLoadResult> {
               breaker?.addWindow(record, manifest.windowMs);
             },
             event: (record) => writer.event(record),
-            engine: (record) => writer.append('engine', record),
+            engine: (record) => writer.append(RUN_STREAMS.engine, record),
           },
           tag: runId,
           serverMajor: Number.isFinite(version.major) ? version.major : undefined,

@@ -3,7 +3,7 @@
  * Long ("tidy") format: one row per mark datum, so the specs only map fields to channels.
  */
 import type { RunSummary } from '../analyze/types.js';
-import type { WaitClass } from '../run/records.js';
+import { WAIT_CLASSES, type WaitClass } from '../run/records.js';
 
 /** At most this many time buckets per series, so a one-hour run stays well under the 1.5 MB report budget. */
 export const MAX_POINTS_PER_SERIES = 240;
@@ -45,7 +45,6 @@ export interface WaitClassRow {
 }
 
 /** Wait classes in a fixed order, so the stack and the colours are the same in every report. */
-export const WAIT_CLASSES: readonly WaitClass[] = ['cpu', 'odoo-python', 'lock', 'lwlock', 'io', 'ipc', 'client', 'timeout', 'other'];
 
 /**
  * Width of a downsampling bucket in seconds: the smallest whole multiple of the window spacing
@@ -147,7 +146,6 @@ export function waitClassRows(summary: RunSummary): WaitClassRow[] {
     .sort((a, b) => b.aas - a.aas)
     .map((c) => ({ waitClass: c.waitClass, aas: c.aas, share: c.share }));
 }
-
 
 // ── Datasets added with issue 9 ─────────────────────────────────────────────────────────────
 

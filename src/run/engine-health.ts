@@ -3,6 +3,7 @@
  * src/engine/self-monitor.ts). Pure: the engine warns with it at the end of a run, and analysis
  * reports it, so both read the same verdict.
  */
+import { z } from 'zod';
 import type { EngineHealthRecord } from './records.js';
 
 export interface EngineHealthLimits {
@@ -18,20 +19,23 @@ export interface EngineHealthLimits {
 
 export const DEFAULT_ENGINE_LIMITS: EngineHealthLimits = { loopLagP99Ms: 100, cpuShare: 0.9, busyWindowShare: 0.1, startLagP99Ms: 50 };
 
-export interface EngineHealthSummary {
-  windows: number;
+/** The verdict as RunSummary and summary.json carry it (src/analyze/summary-schema.ts). */
+export const engineHealthSummarySchema = z.strictObject({
+  windows: z.number(),
   /** Highest per-window values over the run (ms / share); null without windows or starts. */
-  maxLoopLagP99Ms: number | null;
-  maxCpuShare: number | null;
-  maxStartLagP99Ms: number | null;
+  maxLoopLagP99Ms: z.number().nullable(),
+  maxCpuShare: z.number().nullable(),
+  maxStartLagP99Ms: z.number().nullable(),
   /** Share of windows whose CPU share was above limits.cpuShare. */
-  busyWindowShare: number;
-  peakRssBytes: number | null;
+  busyWindowShare: z.number(),
+  peakRssBytes: z.number().nullable(),
   /** True when the load generator rather than Odoo limited the run. */
-  bottleneck: boolean;
+  bottleneck: z.boolean(),
   /** One sentence per crossed limit, for the run warning and the report. */
-  reasons: string[];
-}
+  reasons: z.array(z.string()),
+});
+
+export type EngineHealthSummary = z.infer<typeof engineHealthSummarySchema>;
 
 /**
  * Summarises a run's engine records. Pure.

@@ -21,7 +21,7 @@ import { encodeHistogram, mergeEncoded } from './histogram.js';
 import { byTime, ndjsonFiles, readLines, writeNdjson, type TimedRecord } from './ndjson.js';
 import { coverageMessages, missingSegments } from '../plan/segment.js';
 import { readRun } from './reader.js';
-import type { MetricWindow, RunManifest, RunStatus } from './records.js';
+import { RUN_FORMAT_VERSION, type MetricWindow, type RunManifest, type RunStatus } from './records.js';
 
 /** Adds window records with the same (t, journey, step). Pure. Output sorted by t, journey, step (null first). */
 export function mergeWindows(records: Iterable<MetricWindow>): MetricWindow[] {
@@ -46,7 +46,7 @@ export function mergeWindows(records: Iterable<MetricWindow>): MetricWindow[] {
       return out;
     };
     const record: MetricWindow = {
-      v: 1,
+      v: RUN_FORMAT_VERSION,
       type: 'window',
       t: first.t,
       journey: first.journey,

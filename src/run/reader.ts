@@ -23,6 +23,7 @@ import type {
   RunManifest,
   RunStatus,
 } from './records.js';
+import { RUN_STREAMS, streamFile } from './records.js';
 
 export interface RunData {
   dir: string;
@@ -70,7 +71,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const METRICS: StreamSpec = {
-  file: 'metrics.ndjson',
+  file: streamFile(RUN_STREAMS.metrics),
   expected: 'a MetricWindow record {"v":1,"type":"window",t,journey,step,ok,errors,latency}',
   check: (r) =>
     r.type === 'window' &&
@@ -82,19 +83,19 @@ const METRICS: StreamSpec = {
     typeof r.latency === 'string',
 };
 const EVENTS: StreamSpec = {
-  file: 'events.ndjson',
+  file: streamFile(RUN_STREAMS.events),
   expected: `a RunEvent record {"v":1,"type":(${EVENT_TYPES.join('|')}),t,…}`,
   check: (r) => typeof r.type === 'string' && EVENT_TYPES.includes(r.type) && isNumber(r.t),
 };
 const PG_ACTIVITY: StreamSpec = {
-  file: 'pg_activity.ndjson',
+  file: streamFile(RUN_STREAMS.pgActivity),
   expected: 'a PgActivitySample record {"v":1,"type":"pg_activity",t,total,sessions}',
   check: (r) => r.type === 'pg_activity' && isNumber(r.t) && isNumber(r.total) && Array.isArray(r.sessions),
 };
 
 const PG_STATS_TYPES: readonly string[] = ['pg_stats', 'pg_lock_waits', 'pg_stats_note'];
 const PG_STATS: StreamSpec = {
-  file: 'pg_stats.ndjson',
+  file: streamFile(RUN_STREAMS.pgStats),
   expected: `a PgStatsRecord {"v":1,"type":(${PG_STATS_TYPES.join('|')}),t,…}`,
   check: (r) =>
     typeof r.type === 'string' &&
@@ -105,22 +106,22 @@ const PG_STATS: StreamSpec = {
 };
 const ODOO_LOG_TYPES: readonly string[] = ['odoo_request', 'odoo_retry', 'odoo_worker', 'odoo_error'];
 const ODOO_LOG: StreamSpec = {
-  file: 'odoo_log.ndjson',
+  file: streamFile(RUN_STREAMS.odooLog),
   expected: `an OdooLogRecord {"v":1,"type":(${ODOO_LOG_TYPES.join('|')}),t,pid,…}`,
   check: (r) => typeof r.type === 'string' && ODOO_LOG_TYPES.includes(r.type) && isNumber(r.t) && isNumber(r.pid),
 };
 const PG_LOG: StreamSpec = {
-  file: 'pg_log.ndjson',
+  file: streamFile(RUN_STREAMS.pgLog),
   expected: 'a PgLogError record {"v":1,"type":"pg_log_error",t,concurrencyClass,message}',
   check: (r) => r.type === 'pg_log_error' && isNumber(r.t) && typeof r.concurrencyClass === 'string',
 };
 const PG_WAIT_SAMPLING: StreamSpec = {
-  file: 'pg_wait_sampling.ndjson',
+  file: streamFile(RUN_STREAMS.pgWaitSampling),
   expected: 'a PgWaitProfile record {"v":1,"type":"pg_wait_profile",t,periodMs,entries}',
   check: (r) => r.type === 'pg_wait_profile' && isNumber(r.t) && Array.isArray(r.entries),
 };
 const ENGINE: StreamSpec = {
-  file: 'engine.ndjson',
+  file: streamFile(RUN_STREAMS.engine),
   expected: 'an EngineHealthRecord {"v":1,"type":"engine",t,windowMs,loopLagP99Ms,cpuShare,…}',
   check: (r) => r.type === 'engine' && isNumber(r.t) && isNumber(r.loopLagP99Ms) && isNumber(r.cpuShare),
 };

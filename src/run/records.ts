@@ -10,17 +10,18 @@
  *   runs/<id>/odoo_log.ndjson   OdooLogRecord: parsed Odoo log lines (src/collect/odoo-log.ts)
  *   runs/<id>/pg_log.ndjson     PgLogError: concurrency errors from the PostgreSQL log, when readable
  *
- * Every NDJSON record carries `v: 1`. Times are epoch milliseconds.
+ * Every NDJSON record carries `v: RUN_FORMAT_VERSION` (1). Times are epoch milliseconds.
  */
 import type { LoadPlan } from '../plan/plan.js';
 import type { OdooErrorKind } from '../odoo/types.js';
 
 export const RUN_FORMAT_VERSION = 1 as const;
 
-export type RunStatus = 'running' | 'completed' | 'aborted' | 'interrupted' | 'failed';
+export const RUN_STATUSES = ['running', 'completed', 'aborted', 'interrupted', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface RunManifest {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   id: string;
   tool: { name: 'odoo-capacity'; version: string };
   status: RunStatus;
@@ -72,7 +73,7 @@ export interface ServerShapeRecord {
  * values in microseconds, so windows of several shards merge without loss.
  */
 export interface MetricWindow {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'window';
   /** Window start, epoch ms (aligned to windowMs). */
   t: number;
@@ -93,15 +94,15 @@ export interface MetricWindow {
 }
 
 export type RunEvent =
-  | { v: 1; type: 'phase'; t: number; phase: string; edge: 'start' | 'end' }
-  | { v: 1; type: 'error'; t: number; journey: string; step: string | null; kind: string; message: string }
-  | { v: 1; type: 'status'; t: number; status: RunStatus; reason?: string }
-  | { v: 1; type: 'warning'; t: number; source: string; message: string }
-  | { v: 1; type: 'collector-gap'; t: number; collector: string; fromT: number; toT: number; reason: string };
+  | { v: typeof RUN_FORMAT_VERSION; type: 'phase'; t: number; phase: string; edge: 'start' | 'end' }
+  | { v: typeof RUN_FORMAT_VERSION; type: 'error'; t: number; journey: string; step: string | null; kind: string; message: string }
+  | { v: typeof RUN_FORMAT_VERSION; type: 'status'; t: number; status: RunStatus; reason?: string }
+  | { v: typeof RUN_FORMAT_VERSION; type: 'warning'; t: number; source: string; message: string }
+  | { v: typeof RUN_FORMAT_VERSION; type: 'collector-gap'; t: number; collector: string; fromT: number; toT: number; reason: string };
 
 /** One pg_stat_activity sample: the non-idle backends of the target database at time t. */
 export interface PgActivitySample {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'pg_activity';
   t: number;
   /** All client backends of the database, idle included, for connection counts. */
@@ -132,7 +133,8 @@ export interface PgSession {
  * - `lock`: waiting on a heavyweight lock (wait_event_type Lock);
  * - `lwlock`, `io`, `ipc`, `client`, `timeout`, `other`: the PostgreSQL wait_event_type families.
  */
-export type WaitClass = 'cpu' | 'odoo-python' | 'lock' | 'lwlock' | 'io' | 'ipc' | 'client' | 'timeout' | 'other';
+export const WAIT_CLASSES = ['cpu', 'odoo-python', 'lock', 'lwlock', 'io', 'ipc', 'client', 'timeout', 'other'] as const;
+export type WaitClass = (typeof WAIT_CLASSES)[number];
 
 // ── Collector records added with issue 7 (additive) ─────────────────────────────────────────
 
@@ -145,6 +147,13 @@ export const COLLECTOR_STREAMS = {
   pgLog: 'pg_log',
 } as const;
 
+/** Every NDJSON stream of a run directory: the load's own and the collectors'. */
+export const RUN_STREAMS = { metrics: 'metrics', events: 'events', engine: 'engine', ...COLLECTOR_STREAMS } as const;
+export type RunStream = (typeof RUN_STREAMS)[keyof typeof RUN_STREAMS];
+
+/** The file of a stream in the run directory. */
+export const streamFile = (stream: RunStream): `${RunStream}.ndjson` => `${stream}.ndjson`;
+
 /**
  * Cumulative wait-event counts from pg_wait_sampling_profile for the target database's backends,
  * summed per (event type, event); the extension samples every `pg_wait_sampling.profile_period`
@@ -152,7 +161,7 @@ export const COLLECTOR_STREAMS = {
  * give the waits in between.
  */
 export interface PgWaitProfile {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'pg_wait_profile';
   t: number;
   /** Milliseconds between two samples of the extension (`pg_wait_sampling.profile_period`). */
@@ -185,7 +194,7 @@ export interface PgStatementRow {
  * A view the role cannot read, or that this server version lacks, is `null`.
  */
 export interface PgStatsSnapshot {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'pg_stats';
   t: number;
   edge?: 'start' | 'end';
@@ -223,7 +232,7 @@ export interface PgLockWaitEntry {
 
 /** The lock waits of one tick, longest first (at most the collector's `maxLockWaits`). */
 export interface PgLockWaits {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'pg_lock_waits';
   t: number;
   waits: PgLockWaitEntry[];
@@ -231,7 +240,7 @@ export interface PgLockWaits {
 
 /** Something the stats collector could not see, in one line (missing extension or privilege). */
 export interface PgStatsNote {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'pg_stats_note';
   t: number;
   topic: 'pg_stat_statements' | 'privileges' | 'pg_wait_sampling' | 'view';
@@ -242,7 +251,7 @@ export type PgStatsRecord = PgStatsSnapshot | PgLockWaits | PgStatsNote;
 
 /** One werkzeug request line: `"POST /xmlrpc/2/object HTTP/1.1" 200 - 79 0.054 0.095`. */
 export interface OdooRequestRecord {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'odoo_request';
   /** Log line time, epoch ms (Odoo logs in UTC). */
   t: number;
@@ -263,7 +272,7 @@ export interface OdooRequestRecord {
 
 /** `SERIALIZATION_FAILURE, 4 tries left, try again in 0.0298 sec...` (odoo/service/model.py retrying()). */
 export interface OdooRetryRecord {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'odoo_retry';
   t: number;
   pid: number;
@@ -277,22 +286,24 @@ export interface OdooRetryRecord {
 }
 
 /** Worker life cycle and limits (odoo/service/server.py). */
-export type OdooWorkerEvent =
-  | 'spawned'
-  | 'exiting'
-  | 'max-requests'
-  | 'memory-limit'
-  | 'cpu-limit'
-  | 'timeout-killed'
-  | 'real-time-limit'
-  | 'server-memory-limit'
-  | 'critical-error'
-  | 'worker-exception'
-  | 'server-start'
-  | 'server-stop';
+export const ODOO_WORKER_EVENTS = [
+  'spawned',
+  'exiting',
+  'max-requests',
+  'memory-limit',
+  'cpu-limit',
+  'timeout-killed',
+  'real-time-limit',
+  'server-memory-limit',
+  'critical-error',
+  'worker-exception',
+  'server-start',
+  'server-stop',
+] as const;
+export type OdooWorkerEvent = (typeof ODOO_WORKER_EVENTS)[number];
 
 export interface OdooWorkerRecord {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'odoo_worker';
   t: number;
   /** Pid of the process that logged the line. */
@@ -310,7 +321,7 @@ export type ConcurrencyErrorClass = 'serialization_failure' | 'deadlock' | 'lock
 
 /** An ERROR or CRITICAL log entry with its continuation lines (traceback, PostgreSQL message). */
 export interface OdooErrorRecord {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'odoo_error';
   t: number;
   pid: number;
@@ -328,7 +339,7 @@ export type OdooLogRecord = OdooRequestRecord | OdooRetryRecord | OdooWorkerReco
 
 /** A concurrency error in the PostgreSQL server log (`ERROR:  could not serialize access …`). */
 export interface PgLogError {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'pg_log_error';
   /** When the collector read it (the log line's own prefix format is configurable), epoch ms. */
   t: number;
@@ -343,7 +354,7 @@ export interface PgLogError {
  * a run can tell "Odoo was slow" from "the load generator could not keep up".
  */
 export interface EngineHealthRecord {
-  v: 1;
+  v: typeof RUN_FORMAT_VERSION;
   type: 'engine';
   /** Window start, epoch ms. */
   t: number;

@@ -13,7 +13,7 @@
 import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { cpus, hostname } from 'node:os';
 import path from 'node:path';
-import type { MetricWindow, PgActivitySample, RunEvent, RunManifest, RunStatus } from './records.js';
+import { RUN_FORMAT_VERSION, RUN_STREAMS, streamFile, type RunStream, type MetricWindow, type PgActivitySample, type RunEvent, type RunManifest, type RunStatus } from './records.js';
 import { redactingReplacer, redactUrl } from '../redact.js';
 import { newRunId } from './run-id.js';
 
@@ -66,9 +66,9 @@ export class RunWriter {
   readonly id: string;
   readonly dir: string;
   private current: RunManifest;
-  private readonly buffers = new Map<string, string[]>();
+  private readonly buffers = new Map<RunStream, string[]>();
   /** Per file: the chain of pending appends, so batches land in order. */
-  private readonly writes = new Map<string, Promise<void>>();
+  private readonly writes = new Map<RunStream, Promise<void>>();
   private manifestWrite: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
@@ -94,7 +94,7 @@ export class RunWriter {
     await mkdir(options.root, { recursive: true });
     await mkdir(dir); // not recursive: an existing run directory is an error, never overwritten
     const manifest: RunManifest = {
-      v: 1,
+      v: RUN_FORMAT_VERSION,
       id,
       tool: input.tool ?? { name: 'odoo-capacity', version: '0.0.0' },
       status: 'running',
@@ -117,7 +117,7 @@ export class RunWriter {
       onError: options.onError,
     });
     await writer.writeManifest();
-    await Promise.all(['metrics', 'events'].map((s) => writeFile(writer.file(s), '', { flag: 'a' })));
+    await Promise.all([RUN_STREAMS.metrics, RUN_STREAMS.events].map((s) => writeFile(writer.file(s), '', { flag: 'a' })));
     return writer;
   }
 
@@ -127,7 +127,7 @@ export class RunWriter {
   }
 
   /** Queues one record for `<stream>.ndjson`. Never throws for I/O: failures go to `onError` and `close()`. */
-  append(stream: string, record: RunRecord): void {
+  append(stream: RunStream, record: RunRecord): void {
     if (!STREAM_NAME.test(stream)) throw new Error(`RunWriter.append: stream name '${stream}' must match ${STREAM_NAME}`);
     if (this.closed) return;
     let buffer = this.buffers.get(stream);
@@ -146,17 +146,17 @@ export class RunWriter {
 
   /** metrics.ndjson */
   window(record: MetricWindow): void {
-    this.append('metrics', record);
+    this.append(RUN_STREAMS.metrics, record);
   }
 
   /** events.ndjson */
   event(record: RunEvent): void {
-    this.append('events', record);
+    this.append(RUN_STREAMS.events, record);
   }
 
   /** pg_activity.ndjson */
   pgActivity(record: PgActivitySample): void {
-    this.append('pg_activity', record);
+    this.append(RUN_STREAMS.pgActivity, record);
   }
 
   /** Writes every buffered record; rejects with the first write failure. */
@@ -177,7 +177,7 @@ export class RunWriter {
   /** Records a status change: a `status` event and the rewritten manifest. */
   async setStatus(status: RunStatus, reason?: string): Promise<void> {
     const t = this.options.now();
-    this.event({ v: 1, type: 'status', t, status, ...(reason !== undefined ? { reason } : {}) });
+    this.event({ v: RUN_FORMAT_VERSION, type: 'status', t, status, ...(reason !== undefined ? { reason } : {}) });
     const { statusReason: _old, ...rest } = this.current;
     this.current = { ...rest, status, ...(reason !== undefined ? { statusReason: reason } : {}) };
     if (status !== 'running') this.current.endedAt = new Date(t).toISOString();
@@ -195,11 +195,11 @@ export class RunWriter {
     if (this.failure) throw this.failure;
   }
 
-  private file(stream: string): string {
-    return path.join(this.dir, `${stream}.ndjson`);
+  private file(stream: RunStream): string {
+    return path.join(this.dir, streamFile(stream));
   }
 
-  private flushStream(stream: string): Promise<void> {
+  private flushStream(stream: RunStream): Promise<void> {
     const buffer = this.buffers.get(stream);
     const previous = this.writes.get(stream) ?? Promise.resolve();
     if (!buffer || buffer.length === 0) return previous;

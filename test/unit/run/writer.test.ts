@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeHistogram, newHistogram } from '../../../src/run/histogram.js';
 import { readRun } from '../../../src/run/reader.js';
-import type { MetricWindow, RunManifest } from '../../../src/run/records.js';
+import type { MetricWindow, RunManifest, RunStream } from '../../../src/run/records.js';
 import { RunWriter } from '../../../src/run/writer.js';
 import { plan } from './fixtures.js';
 
@@ -39,7 +39,7 @@ describe('RunWriter', () => {
     for (let i = 0; i < 150; i += 1) writer.window(window(1000 * i, i % 5));
     writer.event({ v: 1, type: 'phase', t: 0, phase: 'wave', edge: 'start' });
     writer.pgActivity({ v: 1, type: 'pg_activity', t: 5, total: 3, sessions: [] });
-    writer.append('custom', { v: 1, type: 'note' });
+    writer.append('custom' as RunStream, { v: 1, type: 'note' });
     await writer.close('completed');
 
     const text = await readFile(path.join(writer.dir, 'manifest.json'), 'utf8');
@@ -61,7 +61,7 @@ describe('RunWriter', () => {
     const writer = await RunWriter.create({ root, id: 'redacted', manifest: { engine: 'embedded', target: { url: 'http://x', db: 'd', login: 'l' }, plan } });
     writer.event({ v: 1, type: 'warning', t: 1, source: 'collector', message: 'lost postgres://monitor:hunter2@db:5432/stage, retrying' });
     const note = { v: 1 as const, type: 'note', detail: { nested: ['host=db password=hunter2 dbname=stage'] } };
-    writer.append('custom', note);
+    writer.append('custom' as RunStream, note);
     await writer.close('failed', 'collector could not connect to postgres://monitor:hunter2@db:5432/stage');
     for (const name of await readdir(writer.dir)) {
       expect(await readFile(path.join(writer.dir, name), 'utf8'), name).not.toContain('hunter2');
