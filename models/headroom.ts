@@ -3,7 +3,7 @@
  * the forecast (or measured) peak. Load is scaled uniformly (every arrival rate × m); the largest m
  * with (a) the M/G/c per-request p95 (models/mgc.ts) ≤ the target, (b) CPU utilisation ≤ 1 and
  * (c) worker utilisation < 1 is found by bisection to 0.1 %. Headroom = (m − 1) × 100 %; negative
- * when the configuration already misses an objective at the forecast peak.
+ * when the configuration already misses an objective at that peak.
  */
 import { approximateResponseTimePercentile } from './mgc.js';
 import type { Reasoned } from './reasoned.js';
@@ -17,6 +17,8 @@ export interface HeadroomInput {
   /** CPU-seconds per second at the peak (Odoo + PostgreSQL on the cores counted). */
   cpuSecondsPerS: number;
   cores: number;
+  /** The load the configuration was sized for, in words: `the forecast peak` or `the tested peak`. Names the unit. */
+  peak: string;
 }
 
 /** The first objective to break as load grows. */
@@ -46,12 +48,12 @@ export function headroom(input: HeadroomInput): Reasoned<number> {
   const what = limit === 'cpu' ? `the CPU (${input.cores} cores) saturates` : limit === 'workers' ? `the ${input.workers} workers saturate` : `the per-request p95 passes ${input.targetP95S} s`;
   return {
     value: percent,
-    unit: '% of the forecast peak',
+    unit: `% of ${input.peak}`,
     reason:
       percent >= 0
-        ? `Load can grow ${percent} % above the peak before ${what}.`
-        : `Already ${-percent} % over: at the forecast peak ${what}; the configuration holds only ${Math.round(lo * 100)} % of it.`,
+        ? `Load can grow ${percent} % above ${input.peak} before ${what}.`
+        : `Already ${-percent} % over: at ${input.peak} ${what}; the configuration holds only ${Math.round(lo * 100)} % of it.`,
     formula: 'largest m with p95_MGc(m·λ) ≤ target, m·CPU ≤ cores, m·λ·S < c; headroom = m − 1',
-    inputs: { ...input, multiplier: lo, limit },
+    inputs: { ratePerS: input.ratePerS, serviceMeanS: input.serviceMeanS, serviceScv: input.serviceScv, workers: input.workers, targetP95S: input.targetP95S, cpuSecondsPerS: input.cpuSecondsPerS, cores: input.cores, multiplier: lo, limit },
   };
 }

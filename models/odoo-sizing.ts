@@ -118,6 +118,12 @@ export interface OdooWorkloadInput {
   longestRequestS?: number;
   /** Highest CPU utilisation to plan for, default 0.7. */
   maxCpuUtilization?: number;
+  /**
+   * The HTTP workers decided from the queueing answer (its minimum applied) and evidence this model
+   * does not see — a measured worker sizing, a simulated server. Memory, flags and connections then
+   * follow the decided count. Default: the queueing answer.
+   */
+  decideWorkers?: (queueing: Reasoned<number>) => Reasoned<number>;
 }
 
 export interface OdooSizing {
@@ -141,18 +147,23 @@ export interface OdooSizing {
  * Cores = ⌈(Odoo CPU + PostgreSQL CPU on the box) / ρcpu⌉, at least 2; cron threads = ⌈cron busy / 0.5⌉, at least 1.
  */
 export function odooSizing(input: OdooWorkloadInput): OdooSizing {
-  const http = workersForTarget({
+  const queueing = workersForTarget({
     ratePerS: input.ratePerS,
     serviceMeanS: input.serviceMeanS,
     serviceScv: input.serviceScv ?? 1,
     targetP95S: input.targetP95S,
     maxUtilization: input.maxUtilization ?? 0.7,
   });
-  if (http.value < MIN_HTTP_WORKERS) {
-    http.reason = `${MIN_HTTP_WORKERS} workers, the minimum: with one, a single long request (a report, an import) blocks every user. ${http.reason}`;
-    http.inputs = { ...http.inputs, queueingModelWorkers: http.value, minimumWorkers: MIN_HTTP_WORKERS };
-    http.value = MIN_HTTP_WORKERS;
-  }
+  const atLeastMinimum: Reasoned<number> =
+    queueing.value >= MIN_HTTP_WORKERS
+      ? queueing
+      : {
+          ...queueing,
+          value: MIN_HTTP_WORKERS,
+          reason: `${MIN_HTTP_WORKERS} workers, the minimum: with one, a single long request (a report, an import) blocks every user. ${queueing.reason}`,
+          inputs: { ...queueing.inputs, queueingModelWorkers: queueing.value, minimumWorkers: MIN_HTTP_WORKERS },
+        };
+  const http = input.decideWorkers?.(atLeastMinimum) ?? atLeastMinimum;
   const cronBusy = input.cronBusySecondsPerS ?? 0;
   const cron = Math.max(1, Math.ceil(cronBusy / 0.5));
   const maxCpu = input.maxCpuUtilization ?? 0.7;

@@ -11,8 +11,8 @@
  */
 import type { Forecast, Workload } from './forecast.js';
 import { headroom } from './headroom.js';
-import { odooSizing, type OdooSizing } from './odoo-sizing.js';
-import type { PgStorage } from './pgtune.js';
+import { odooSizing, type OdooSizing, type OdooWorkloadInput } from './odoo-sizing.js';
+import { databaseServer, postgresRamGb, type DatabaseServer } from './database-server.js';
 import { postgresIops, postgresWalRate, type IoScaling, type RunIoEvidence } from './postgres-io.js';
 import { postgresSizing, type PostgresSizing } from './postgres-sizing.js';
 import { postgresStorageGrowth } from './storage-growth.js';
@@ -29,6 +29,8 @@ export interface PlanRecommendation {
   postgresRamGb: Reasoned<number>;
   tenancy: TenancyResult;
   headroom: Reasoned<number>;
+  /** The database server the PostgreSQL settings were sized for: known or assumed. */
+  database: DatabaseServer;
   /** Storage IOPS from the run's counters (absent without a run with pg_stats evidence). */
   postgresIops?: Reasoned<number>;
   /** WAL MB/s at the peak, GB/day in its inputs with a forecast (absent without pg_stat_wal evidence). */
@@ -42,7 +44,11 @@ const GB = 2 ** 30;
 /** What sizeTiers needs besides the workload. */
 export interface TierOptions {
   /** The database server: RAM (GB), cores, storage (PGTune's inputs). */
-  database: { ramGb: number; cpus: number; storage: PgStorage };
+  database: DatabaseServer;
+  /** Decides the HTTP workers from the queueing answer (models/odoo-sizing.ts `decideWorkers`). */
+  decideWorkers?: OdooWorkloadInput['decideWorkers'];
+  /** The tenancy's latency test from a simulated server (models/tenancy.ts `simulated`). */
+  simulatedTenancy?: TenancyInput['simulated'];
   /** Reason of the integration pool when there is no integration traffic. */
   noIntegrationReason: string;
   isolation?: Forecast['isolation'];
@@ -58,6 +64,7 @@ export function sizeTiers(workload: Workload, options: TierOptions): Pick<PlanRe
     targetP95S: workload.targetP95S,
     odooCpuSecondsPerS: workload.odooCpuSecondsPerS,
     longestRequestS: workload.longestRequestS,
+    ...(options.decideWorkers !== undefined ? { decideWorkers: options.decideWorkers } : {}),
   });
   const integration = workload.integrationRequests;
   const integrationWorkers: Reasoned<number> =
@@ -76,6 +83,7 @@ export function sizeTiers(workload: Workload, options: TierOptions): Pick<PlanRe
     ...tenancyInput(workload, odoo.httpWorkers.value),
     isolationRequired: options.isolation?.dedicatedRequired,
     isolationReason: options.isolation?.reason,
+    ...(options.simulatedTenancy !== undefined ? { simulated: options.simulatedTenancy } : {}),
   });
   return { odoo, integrationWorkers, postgres, tenancy };
 }
@@ -112,14 +120,13 @@ export function postgresIoValues(io: RunIoEvidence | undefined, scaling: IoScali
  */
 export function recommendPlan(forecast: Forecast, workload: Workload, io?: RunIoEvidence): PlanRecommendation {
   const { requests } = workload;
-  const db = forecast.database ?? {};
-  const ramGb = db.ramGb ?? 16;
-  const { odoo, integrationWorkers, postgres, tenancy } = sizeTiers(workload, {
-    database: { ramGb, cpus: db.cpus ?? 4, storage: db.storage ?? 'ssd' },
-    noIntegrationReason: 'No integration traffic in the forecast.',
-    isolation: forecast.isolation,
-  });
-  integrationWorkers.reason = `If integrations get their own workers (\`simulate --isolate-integrations\`): ${integrationWorkers.reason} (target 3 × the interactive p95: batches tolerate more).`;
+  const database = databaseServer(forecast.database ?? {}, 'the forecast', 'declare database.ramGb, cpus and storage in the forecast');
+  const tiers = sizeTiers(workload, { database, noIntegrationReason: 'No integration traffic in the forecast.', isolation: forecast.isolation });
+  const { odoo, postgres, tenancy } = tiers;
+  const integrationWorkers = {
+    ...tiers.integrationWorkers,
+    reason: `If integrations get their own workers (\`simulate --isolate-integrations\`): ${tiers.integrationWorkers.reason} (target 3 × the interactive p95: batches tolerate more).`,
+  };
   const room = headroom({
     ratePerS: requests.ratePerS,
     serviceMeanS: requests.serviceMeanS,
@@ -128,6 +135,7 @@ export function recommendPlan(forecast: Forecast, workload: Workload, io?: RunIo
     targetP95S: workload.targetP95S,
     cpuSecondsPerS: workload.odooCpuSecondsPerS,
     cores: odoo.cpuCores.value,
+    peak: 'the forecast peak',
   });
   return {
     forecast: forecast.name,
@@ -135,14 +143,10 @@ export function recommendPlan(forecast: Forecast, workload: Workload, io?: RunIo
     odoo,
     integrationWorkers,
     postgres,
-    postgresRamGb: {
-      value: ramGb,
-      unit: 'GB',
-      reason: db.ramGb !== undefined ? `As declared in the forecast (${ramGb} GB).` : '16 GB assumed (not declared in the forecast): PGTune scales the memory settings from it.',
-      inputs: { declared: db.ramGb !== undefined },
-    },
+    postgresRamGb: postgresRamGb(database),
     tenancy,
     headroom: room,
+    database,
     ...postgresIoValues(io, { dbSecondsPerS: workload.dbCpuSecondsPerS, peakHourShare: forecast.peakHourShare }),
     postgresStorageGrowth: postgresStorageGrowth(forecast),
   };

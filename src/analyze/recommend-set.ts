@@ -10,8 +10,9 @@
  * given — base attempt time in the least-loaded phase plus the measured retry back-off at the peak
  * concurrency — else client-side step times), CPU from the unloaded CPU share of that time, never the
  * loaded wall time; burstiness as the busiest phase's iteration rate over the run's mean. The HTTP
- * worker count never falls to or below a tested count the log shows saturated. PostgreSQL RAM is
- * assumed 16 GB, as `plan` does when a forecast declares none.
+ * worker count never falls to or below a tested count the log shows saturated. The database server's
+ * cores come from the tested server's shape when given (--db-cores, --odoo-cores); what is not known
+ * of it is assumed as `plan` does (models/database-server.ts), and the reasons say so.
  *
  * Headroom (the verdict's "35 % headroom"): with a forecast, of the recommended configuration at the
  * forecast peak (recommendPlan); without one, of the TESTED configuration at the tested peak when the
@@ -21,28 +22,53 @@ import type { Forecast, Workload } from '../../models/forecast.js';
 import { calibratedDemands } from '../../models/calibration-defaults.js';
 import { forecastToWorkload } from '../../models/forecast.js';
 import { headroom } from '../../models/headroom.js';
-import { memoryPerWorkerMb, DEFAULT_HEAVY_SHARE } from '../../models/odoo-sizing.js';
-import { postgresIoValues, recommendPlan, sizeTiers, tenancyInput, type PlanRecommendation } from '../../models/plan-recommendation.js';
+import { assumptionText, databaseServer, postgresRamGb, type DatabaseServer } from '../../models/database-server.js';
+import { postgresIoValues, recommendPlan, sizeTiers, type PlanRecommendation, type TierOptions } from '../../models/plan-recommendation.js';
 import type { Reasoned } from '../../models/reasoned.js';
-import { recommendTenancy } from '../../models/tenancy.js';
 import { measuredDemands } from './measured-demands.js';
 import { runIo } from './postgres-io.js';
 import { DEFAULT_REQUEST_P95_S } from './recommend.js';
-import type { OdooLogRecord } from '../run/records.js';
+import type { OdooLogRecord, ServerShapeRecord } from '../run/records.js';
 import { requestServiceTime } from './service-demand.js';
 import type { RunSummary } from './types.js';
 import { isLocalTarget, sizeWorkers, type WorkerSizing } from './worker-sizing.js';
 
-/** PostgreSQL RAM assumed when no forecast declares it, GB (as `plan`). */
-export const ASSUMED_POSTGRES_RAM_GB = 16;
+/**
+ * Every value the report recommends, each built once from the context it was sized for (the
+ * forecast peak, or the tested peak and the tested server).
+ */
+export interface RecommendationValues {
+  httpWorkers: Reasoned<number>;
+  cronThreads: Reasoned<number>;
+  odooCpuCores: Reasoned<number>;
+  odooMemoryMb: Reasoned<number>;
+  limitMemorySoft: Reasoned<number>;
+  limitMemoryHard: Reasoned<number>;
+  limitTimeCpu: Reasoned<number>;
+  limitTimeReal: Reasoned<number>;
+  dbMaxconn: Reasoned<number>;
+  integrationWorkers: Reasoned<number>;
+  postgresCores: Reasoned<number>;
+  postgresRamGb: Reasoned<number>;
+  postgresMaxConnections: Reasoned<number>;
+  /** From the run's I/O counters, when it has them. */
+  postgresIops?: Reasoned<number>;
+  postgresWalRate?: Reasoned<number>;
+  /** From a forecast's order volume. */
+  postgresStorageGrowth?: Reasoned<number>;
+  /** postgresql.conf settings, `name = value, …`. */
+  postgresSettings: Reasoned<string>;
+  tenancy: Reasoned<string>;
+  headroom: Reasoned<number>;
+}
 
 export interface RecommendationSet {
   /** `forecast`: sized for a forecast's peak; `run`: for the peak the run tested. */
   source: 'forecast' | 'run';
   /** In words, e.g. "the forecast acme-2026 peak hour" or "the tested peak (phase order-wave, 3× business volume)". */
   sizedFor: string;
-  /** Every recommended value by name, each with its reason, method and inputs. */
-  values: Record<string, Reasoned<unknown>>;
+  /** Every recommended value, each with its reason, method and inputs. */
+  values: RecommendationValues;
   /** What drives the cost of each tier, one sentence each. */
   costDrivers: Array<{ tier: string; configuration: string; driver: string }>;
   /** Headroom used by the verdict (also in `values.headroom`). */
@@ -52,13 +78,6 @@ export interface RecommendationSet {
   workers?: WorkerSizing;
 }
 
-
-/**
- * The recommendation set for a run, sized for `forecast` when given, else for the tested peak.
- * `odooLog`: the run's Odoo log records (odoo_log.ndjson), for the worker-side, load-dependent
- * worker time; without them the client-side timings stand in (and the reason says so).
- * Returns undefined when the run completed no request (nothing to size from).
- */
 /** What the simulated tested server decided (build-report.ts): the worker count, and the flow p95s for the tenancy test. */
 export interface SimulatedSizing {
   workers: Reasoned<number>;
@@ -67,7 +86,20 @@ export interface SimulatedSizing {
   tenancy?: { aloneP95S: number; withNeighbourP95S: number; targetP95S: number };
 }
 
-export function recommendationSet(summary: RunSummary, forecast?: Forecast, odooLog?: readonly OdooLogRecord[], simulated?: SimulatedSizing): RecommendationSet | undefined {
+/**
+ * The recommendation set for a run, sized for `forecast` when given, else for the tested peak.
+ * `odooLog`: the run's Odoo log records (odoo_log.ndjson), for the worker-side, load-dependent
+ * worker time; without them the client-side timings stand in (and the reason says so).
+ * `server`: the tested server's shape (manifest or flags), for the database server's cores.
+ * Returns undefined when the run completed no request (nothing to size from).
+ */
+export function recommendationSet(
+  summary: RunSummary,
+  forecast?: Forecast,
+  odooLog?: readonly OdooLogRecord[],
+  simulated?: SimulatedSizing,
+  server?: ServerShapeRecord,
+): RecommendationSet | undefined {
   const demand = requestServiceTime(summary);
   if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
   // journeys the run did not exercise: calibration, priced at the forecast's lines per order when there is one
@@ -79,47 +111,20 @@ export function recommendationSet(summary: RunSummary, forecast?: Forecast, odoo
   }
   const sizing = sizeWorkers(summary, odooLog, { targetP95S: DEFAULT_REQUEST_P95_S });
   const workload = workloadFromRun(summary, measured.demands, measured.measured, sizing);
-  const plan = { ...planForWorkload(summary.profile, workload), ...postgresIoValues(runIo(summary, measured.demands)) };
-  applyWorkerSizing(plan, sizing);
-  // The simulated tested server (worker-choice.ts) has the last word when it could be built.
-  if (simulated !== undefined) {
-    setHttpWorkers(plan.odoo, simulated.workers);
-    if (simulated.tenancy !== undefined) plan.tenancy = simulatedTenancy(workload, simulated.workers.value, simulated.tenancy);
-  }
-  const tested = simulated?.headroom ?? testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
-  if (tested !== undefined) plan.headroom = tested;
+  // The sized workers (retry term, saturation floor) replace the plain queueing answer unless its
+  // minimum is higher; the simulated tested server (worker-choice.ts) has the last word when it could be built.
+  const decideWorkers = (queueing: Reasoned<number>): Reasoned<number> =>
+    simulated?.workers ?? (sizing.httpWorkers.value < queueing.value ? queueing : sizing.httpWorkers);
+  const plan = planForRun(summary, workload, { decideWorkers, simulatedTenancy: simulated?.tenancy, server });
+  const testedPeak = simulated?.headroom ?? testedHeadroom(summary, workload, sizing.peakBusiestUtilization);
   const scale = summary.scale === 1 ? '' : `, ${summary.scale}× business volume`;
-  const set = fromPlan(plan, `the tested peak (phase ${demand.busiestPhase}${scale})`, 'run', [...measured.notes, ...sizing.notes]);
-  set.workers = sizing;
-  return set;
-}
-
-/**
- * The sized HTTP workers replace the plain queueing answer of odooSizing (which knows neither the
- * retry term nor the saturation floor) unless its minimum of 2 is higher; memory follows the count.
- */
-function applyWorkerSizing(plan: PlanRecommendation, sizing: WorkerSizing): void {
-  if (sizing.httpWorkers.value < plan.odoo.httpWorkers.value) return;
-  setHttpWorkers(plan.odoo, sizing.httpWorkers);
-}
-
-/** The tenancy score with the simulated server's flow p95s (models/tenancy.ts `simulated`). */
-function simulatedTenancy(workload: Workload, workers: number, simulated: NonNullable<SimulatedSizing['tenancy']>): PlanRecommendation['tenancy'] {
-  return recommendTenancy({ ...tenancyInput(workload, workers), simulated });
-}
-
-/** Sets the HTTP workers; the workers' memory follows the count. */
-function setHttpWorkers(odoo: PlanRecommendation['odoo'], workers: Reasoned<number>): void {
-  odoo.httpWorkers = workers;
-  const processes = odoo.httpWorkers.value + odoo.maxCronThreads.value;
-  const heavyShare = typeof odoo.memoryMb.inputs['heavyShare'] === 'number' ? odoo.memoryMb.inputs['heavyShare'] : DEFAULT_HEAVY_SHARE;
-  const perWorker = memoryPerWorkerMb(heavyShare);
-  odoo.memoryMb = {
-    ...odoo.memoryMb,
-    value: Math.ceil(processes * perWorker),
-    reason: odoo.memoryMb.reason.replace(/^\d+ workers/, `${processes} workers`),
-    inputs: { ...odoo.memoryMb.inputs, workers: processes },
-  };
+  const set = fromPlan(
+    { ...plan, ...postgresIoValues(runIo(summary, measured.demands)), ...(testedPeak !== undefined ? { headroom: testedPeak } : {}) },
+    `the tested peak (phase ${demand.busiestPhase}${scale})`,
+    'run',
+    [...measured.notes, ...sizing.notes],
+  );
+  return { ...set, workers: sizing };
 }
 
 /**
@@ -163,11 +168,21 @@ export function workloadFromRun(
   };
 }
 
-/** recommendPlan without a forecast: the same models, PostgreSQL RAM assumed, no declared isolation. */
-function planForWorkload(name: string, workload: Workload): PlanRecommendation {
+/**
+ * recommendPlan without a forecast: the same models on the run's workload, the database server from
+ * the tested server's shape where given (else assumed, and said so), no declared isolation.
+ */
+function planForRun(
+  summary: RunSummary,
+  workload: Workload,
+  options: { decideWorkers: TierOptions['decideWorkers']; simulatedTenancy: TierOptions['simulatedTenancy']; server: ServerShapeRecord | undefined },
+): PlanRecommendation {
   const { requests } = workload;
+  const database = testedDatabase(options.server);
   const { odoo, integrationWorkers, postgres, tenancy } = sizeTiers(workload, {
-    database: { ramGb: ASSUMED_POSTGRES_RAM_GB, cpus: 4, storage: 'ssd' },
+    database,
+    decideWorkers: options.decideWorkers,
+    simulatedTenancy: options.simulatedTenancy,
     noIntegrationReason: 'The run had no integration traffic.',
   });
   const room = headroom({
@@ -178,22 +193,20 @@ function planForWorkload(name: string, workload: Workload): PlanRecommendation {
     targetP95S: workload.targetP95S,
     cpuSecondsPerS: workload.odooCpuSecondsPerS + workload.dbCpuSecondsPerS,
     cores: odoo.cpuCores.value,
+    peak: 'the tested peak',
   });
-  return {
-    forecast: name,
-    workload,
-    odoo,
-    integrationWorkers,
-    postgres,
-    postgresRamGb: {
-      value: ASSUMED_POSTGRES_RAM_GB,
-      unit: 'GB',
-      reason: `${ASSUMED_POSTGRES_RAM_GB} GB assumed (no forecast declares the database server): PGTune scales the memory settings from it; give --forecast with database.ramGb to size for yours.`,
-      inputs: { declared: false },
-    },
-    tenancy,
-    headroom: room,
-  };
+  return { forecast: summary.profile, workload, odoo, integrationWorkers, postgres, postgresRamGb: postgresRamGb(database), tenancy, headroom: room, database };
+}
+
+/**
+ * The database server of the tested configuration: its cores from `--db-cores` (a separate
+ * database host) or `--odoo-cores` (one machine for both) when given; RAM and storage are not
+ * measured, so assumed.
+ */
+export function testedDatabase(server: ServerShapeRecord | undefined): DatabaseServer {
+  const cpus = server?.dbCores ?? server?.cores;
+  const source = server?.dbCores !== undefined ? `the tested server (--db-cores, ${server.source})` : server?.cores !== undefined ? `the tested server (--odoo-cores: one machine for Odoo and PostgreSQL, ${server.source})` : 'the run';
+  return databaseServer(cpus !== undefined ? { cpus } : {}, source, 'give --forecast with database.ramGb, cpus and storage (or --db-cores)');
 }
 
 /**
@@ -211,7 +224,7 @@ function testedHeadroom(summary: RunSummary, workload: Workload, peakBusiestUtil
   const generatorCores = local ? (summary.engineHealth?.maxCpuShare ?? 0) : 0;
   const cores = Math.max(0.1, hostCores - generatorCores);
   const { requests } = workload;
-  const room = headroom({
+  const model = headroom({
     ratePerS: requests.ratePerS,
     serviceMeanS: requests.serviceMeanS,
     serviceScv: requests.serviceScv,
@@ -219,45 +232,55 @@ function testedHeadroom(summary: RunSummary, workload: Workload, peakBusiestUtil
     targetP95S: workload.targetP95S,
     cpuSecondsPerS: workload.odooCpuSecondsPerS + workload.dbCpuSecondsPerS,
     cores,
+    peak: 'the tested peak',
   });
   const coresText =
     generatorCores > 0
       ? `${hostCores} cores of the machine it shares with the load generator, less the ${generatorCores.toFixed(2)} core the generator used at its busiest`
       : `${hostCores} cores as on the load-generator machine`;
-  // With Odoo's log, the measurement decides (utilization law: busy share grows with load, so the
-  // busiest worker at U in the peak phase reaches the ceiling at m = ceiling / U). The queueing model
-  // works from the quiet phase's worker time, which grows under contention and includes start-up
-  // outliers; it stays in the reason as a second opinion.
-  if (peakBusiestUtilization !== undefined && peakBusiestUtilization > 0) {
-    const measuredPercent = Math.round((MEASURED_BUSY_CEILING / peakBusiestUtilization - 1) * 1000) / 10;
-    const model = room.reason;
-    room.value = measuredPercent;
-    room.reason =
+  const decided = peakBusiestUtilization !== undefined && peakBusiestUtilization > 0 ? measuredHeadroom(model, peakBusiestUtilization) : model;
+  return {
+    ...decided,
+    reason: `Of the tested configuration (${workers} Odoo workers seen in its log, ${coresText}): ${decided.reason}`,
+    inputs: { ...decided.inputs, configuration: 'tested', workersFrom: 'odoo log pids', coresFrom: local ? 'host less load generator' : 'load-generator host', hostCores, generatorCores },
+  };
+}
+
+/**
+ * With Odoo's log, the measurement decides (utilization law: busy share grows with load, so the
+ * busiest worker at U in the peak phase reaches the ceiling at m = ceiling / U). The queueing model
+ * works from the quiet phase's worker time, which grows under contention and includes start-up
+ * outliers; it stays in the reason as a second opinion.
+ */
+function measuredHeadroom(model: Reasoned<number>, peakBusiestUtilization: number): Reasoned<number> {
+  const percent = Math.round((MEASURED_BUSY_CEILING / peakBusiestUtilization - 1) * 1000) / 10;
+  const ceiling = Math.round(MEASURED_BUSY_CEILING * 100);
+  return {
+    value: percent,
+    unit: model.unit,
+    reason:
       `Odoo's log shows the busiest worker ${Math.round(peakBusiestUtilization * 100)} % busy in the peak phase; ` +
-      (measuredPercent >= 0
-        ? `load can grow ${measuredPercent} % before it passes ${Math.round(MEASURED_BUSY_CEILING * 100)} % (busy time grows with load).`
-        : `that is already past ${Math.round(MEASURED_BUSY_CEILING * 100)} %: the tested configuration has no headroom at this peak.`) +
-      ` The queueing model, from the quiet phase's worker time, says: ${model}`;
-    room.formula = `${MEASURED_BUSY_CEILING} / measured peak busy share − 1 (utilization law); queueing model as a second opinion`;
-    room.inputs = { ...room.inputs, limit: 'measured-worker-busy', peakBusiestUtilization };
-  }
-  room.reason = `Of the tested configuration (${workers} Odoo workers seen in its log, ${coresText}): ${room.reason}`;
-  room.inputs = { ...room.inputs, configuration: 'tested', workersFrom: 'odoo log pids', coresFrom: local ? 'host less load generator' : 'load-generator host', hostCores, generatorCores };
-  return room;
+      (percent >= 0
+        ? `load can grow ${percent} % before it passes ${ceiling} % (busy time grows with load).`
+        : `that is already past ${ceiling} %: the tested configuration has no headroom at this peak.`) +
+      ` The queueing model, from the quiet phase's worker time, says: ${model.reason}`,
+    formula: `${MEASURED_BUSY_CEILING} / measured peak busy share − 1 (utilization law); queueing model as a second opinion`,
+    inputs: { ...model.inputs, limit: 'measured-worker-busy', peakBusiestUtilization },
+  };
 }
 
 /** Busy share of a worker beyond which queueing delay explodes; the measured cross-check's ceiling. */
 const MEASURED_BUSY_CEILING = 0.8;
 
-/** The entries whose value is defined. */
-function optional(entries: Record<string, Reasoned<unknown> | undefined>): Record<string, Reasoned<unknown>> {
-  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, Reasoned<unknown>] => entry[1] !== undefined));
+/** The entries whose value is defined (summary.json leaves absent values out). */
+function defined<T extends object>(entries: T): Partial<T> {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function fromPlan(plan: PlanRecommendation, sizedFor: string, source: RecommendationSet['source'], notes: string[]): RecommendationSet {
   const { odoo, postgres } = plan;
   const settings = Object.entries(postgres.settings).map(([k, v]) => `${k} = ${v}`);
-  const values: Record<string, Reasoned<unknown>> = {
+  const values: RecommendationValues = {
     httpWorkers: odoo.httpWorkers,
     cronThreads: odoo.maxCronThreads,
     odooCpuCores: odoo.cpuCores,
@@ -271,10 +294,10 @@ function fromPlan(plan: PlanRecommendation, sizedFor: string, source: Recommenda
     postgresCores: postgres.cores,
     postgresRamGb: plan.postgresRamGb,
     postgresMaxConnections: postgres.maxConnections,
-    ...optional({ postgresIops: plan.postgresIops, postgresWalRate: plan.postgresWalRate, postgresStorageGrowth: plan.postgresStorageGrowth }),
+    ...defined({ postgresIops: plan.postgresIops, postgresWalRate: plan.postgresWalRate, postgresStorageGrowth: plan.postgresStorageGrowth }),
     postgresSettings: {
       value: settings.join(', '),
-      reason: `${postgres.baselineReason} ${postgres.adjustments.map((a) => `${a.setting}: ${a.baseline ?? '(unset)'} → ${a.value} (${a.reason})`).join(' ')}`.trim(),
+      reason: [postgres.baselineReason, assumptionText(plan.database), ...postgres.adjustments.map((a) => `${a.setting}: ${a.baseline ?? '(unset)'} → ${a.value} (${a.reason})`)].filter((t) => t !== '').join(' '),
       formula: 'PGTune baseline + Odoo adjustments (models/postgres-sizing.ts)',
       inputs: { adjustments: postgres.adjustments.length },
     },

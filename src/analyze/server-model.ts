@@ -155,12 +155,17 @@ function kindOf(r: OdooRequestRecord): string {
   return r.model !== undefined && r.rpcMethod !== undefined ? `${r.model}/${r.rpcMethod}` : r.path;
 }
 
+/** Cores assumed for the tested server when neither `--odoo-cores` nor the run's host says: the smallest machine Odoo's sizing (models/odoo-sizing.ts) recommends. */
+export const ASSUMED_SERVER_CORES = 2;
+
 /** Builds the model of the tested server (see the file comment). Background cores start at 0: calibrate with `calibrateBackground`. */
 export function serverModel(summary: RunSummary, plan: LoadPlan, odooLog: readonly OdooLogRecord[] | undefined, shape: ServerShape): ServerModel {
   const notes: string[] = [];
-  const cores = shape.cores ?? summary.meta?.host.cpus ?? 2;
+  const hostCores = summary.meta?.host.cpus;
+  const cores = shape.cores ?? hostCores ?? ASSUMED_SERVER_CORES;
   if (shape.cores === undefined) {
-    notes.push(`the server's cores were not given (--odoo-cores): ${cores} assumed (the load generator's host) — the what-if is only as right as this`);
+    const from = hostCores !== undefined ? "the load generator's host" : 'Odoo\'s smallest production machine; the run names no host either';
+    notes.push(`the server's cores were not given (--odoo-cores): ${cores} assumed (${from}) — the what-if is only as right as this`);
   }
   const journeys = [...new Set(plan.scenarios.map((s) => s.journey))];
   const requests = (odooLog ?? []).filter(requestFilter(summary));

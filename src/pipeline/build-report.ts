@@ -78,18 +78,18 @@ export function reportInput(
   // The tested server as a model: replayed against the run, then asked about other worker counts.
   const modelled = safeWhatIf(summary, plan, odooLog, server, warnings);
   const whatIf = modelled?.table;
-  const sizedOnly = recommendationSet(summary, forecast, odooLog);
+  const sizedOnly = recommendationSet(summary, forecast, odooLog, undefined, server);
   const workers =
     modelled === undefined || sizedOnly === undefined || forecast !== undefined
       ? undefined
-      : chooseWorkers({ table: modelled.table, objectivesMs: objectivesMs(plan), testedMissed: testedMissed(summary), sizedWorkers: numberValue(sizedOnly.values.httpWorkers) ?? 2 });
+      : chooseWorkers({ table: modelled.table, objectivesMs: objectivesMs(plan), testedMissed: testedMissed(summary), sizedWorkers: sizedOnly.values.httpWorkers.value });
   const simulated =
     workers === undefined || modelled === undefined
       ? undefined
       : { workers, ...tenancyTest(modelled.model, plan, workers.value), ...headroomOfTested(modelled.model, modelled.table, plan) };
   // With the Odoo log, worker time per request is measured under load, retry back-off included.
-  const set = simulated === undefined ? sizedOnly : recommendationSet(summary, forecast, odooLog, simulated);
-  const recommendedWorkers = numberValue(set?.values.httpWorkers);
+  const set = simulated === undefined ? sizedOnly : recommendationSet(summary, forecast, odooLog, simulated, server);
+  const recommendedWorkers = set?.values.httpWorkers.value;
   const cores = whatIf?.cores ?? summary.meta?.host.cpus;
   const input: ReportInput = {
     summary,
@@ -104,10 +104,6 @@ export function reportInput(
     if (whatIf !== undefined) input.whatIf = markRecommended(whatIf, recommendedWorkers);
   }
   return input;
-}
-
-function numberValue(value: { value: unknown } | undefined): number | undefined {
-  return typeof value?.value === 'number' ? value.value : undefined;
 }
 
 /** A co-tenant adding this share of the tested load in the tenancy's noisy-neighbour test (models/tenancy.ts). */
@@ -138,7 +134,7 @@ function headroomOfTested(model: ServerModel, table: WhatIfTable, plan: LoadPlan
   return {
     headroom: {
       value: found.percent,
-      unit: '%',
+      unit: '% of the tested peak',
       reason:
         (found.percent >= 0
           ? `Of the tested configuration (${workers} workers on ${model.cores} cores): the simulated server keeps every p95 objective up to ${Number(found.multiple.toFixed(2))}× the tested load${cap}.`

@@ -344,7 +344,7 @@ export function formatReasonedValue(r: Reasoned<unknown>): string {
 }
 
 function recommendationTable(input: ReportInput): string {
-  const entries = Object.entries(input.recommendation).filter((entry): entry is [string, Reasoned<unknown>] => entry[1] !== undefined);
+  const entries = Object.entries(input.recommendation).filter((entry): entry is [string, Reasoned<number> | Reasoned<string>] => entry[1] !== undefined);
   if (entries.length === 0) return missing(input.noRecommendation ?? 'No recommendation: the run measured nothing to size from.');
   const rows = entries.map(([name, r]): Cell[] => {
     const inputs = Object.entries(r.inputs)

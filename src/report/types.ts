@@ -3,7 +3,7 @@
  * Pipeline stage: analyze (RunSummary) → recommend (Reasoned values) → render (this folder).
  */
 import type { RunSummary } from '../analyze/types.js';
-import type { Reasoned } from '../../models/reasoned.js';
+import type { RecommendationValues } from '../analyze/recommend-set.js';
 import type { Risk } from '../analyze/risks.js';
 import type { ScalabilityAnalysis } from '../analyze/scalability.js';
 import type { WhatIfTable } from '../analyze/what-if.js';
@@ -12,10 +12,10 @@ import type { WhatIfTable } from '../analyze/what-if.js';
 export interface ReportInput {
   summary: RunSummary;
   /**
-   * Recommendations by name (`httpWorkers`, later PostgreSQL, tenancy, …), shown when present. A run
-   * with nothing to size from (no completed request) has none; `noRecommendation` then says why.
+   * The recommended values (src/analyze/recommend-set.ts), shown when present. A run with nothing
+   * to size from (no completed request) has none; `noRecommendation` then says why.
    */
-  recommendation: { httpWorkers?: Reasoned<number> } & Record<string, Reasoned<unknown> | undefined>;
+  recommendation: Partial<RecommendationValues>;
   /** Why there is no recommendation, when there is none. */
   noRecommendation?: string;
   /** ISO 8601 time the report was generated (injected so reports are reproducible). */

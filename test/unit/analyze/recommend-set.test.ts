@@ -112,4 +112,34 @@ describe('recommendationSet on the demo run', () => {
     expect(risk?.evidence).toBe('The busiest of 2 workers was busy 81 % of the run (Odoo log: SQL + Python time per worker).');
     expect(risk?.action).toBe(`Raise the HTTP workers from 2 to the recommended ${recommended} (CPU and RAM allowing), and move long reports to their own worker pool.`);
   });
+
+  it('sized without a forecast, says "tested peak" everywhere and never "forecast peak" (the 260 % bug)', () => {
+    const set = recommendationSet(summary, undefined, demoOdooLog());
+    expect(set?.source).toBe('run');
+    expect(set?.headroom.unit).toBe('% of the tested peak');
+    expect(set?.values.headroom).toBe(set?.headroom);
+    expect(JSON.stringify(set)).not.toContain('forecast peak');
+  });
+
+  it("builds each value once from the decided workers: the workers' memory follows the raised count, no reason rewritten", () => {
+    const set = recommendationSet(summary);
+    const workers = set?.values.httpWorkers.value ?? 0;
+    const cron = set?.values.cronThreads.value ?? 0;
+    // 3 HTTP + 1 cron, 0.8 × 150 MB + 0.2 × 1024 MB = 324.8 MB each.
+    expect(set?.values.odooMemoryMb.value).toBe(Math.ceil((workers + cron) * 324.8));
+    expect(set?.values.odooMemoryMb.reason).toMatch(new RegExp(`^${workers + cron} workers × `));
+    expect(set?.values.odooMemoryMb.inputs['workers']).toBe(workers + cron);
+  });
+
+  it('sizes PostgreSQL for the tested database cores when given, and names what it assumed', () => {
+    const assumed = recommendationSet(summary, undefined, demoOdooLog());
+    expect(assumed?.values.postgresSettings.reason).toContain('4 CPUs, ssd.');
+    expect(assumed?.values.postgresSettings.reason).toContain('Assumed for the database server (not given by the run): 16 GB RAM, 4 CPUs, ssd storage;');
+    expect(assumed?.values.postgresRamGb.reason).toMatch(/^16 GB assumed \(not given by the run\)/);
+    const known = recommendationSet(summary, undefined, demoOdooLog(), undefined, { workers: 2, cores: 2, dbCores: 8, source: 'flags' });
+    expect(known?.values.postgresSettings.reason).toContain('8 CPUs, ssd.');
+    expect(known?.values.postgresSettings.reason).toContain('Assumed for the database server (not given by the tested server (--db-cores, flags)): 16 GB RAM, ssd storage;');
+    const oneBox = recommendationSet(summary, undefined, demoOdooLog(), undefined, { cores: 6, source: 'lab' });
+    expect(oneBox?.values.postgresSettings.reason).toContain('6 CPUs, ssd.');
+  });
 });

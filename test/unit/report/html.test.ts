@@ -119,7 +119,7 @@ describe('renderReportHtml: engineering detail', () => {
     const html = await renderReportHtml(fixtureInput());
     const table = tableWithCaption(html, 'Every recommended value');
     expect(table).toContain('<th scope="row">httpWorkers</th><td>9 workers</td>');
-    expect(table).toContain('<th scope="row">pgMaxConnections</th><td>64 connections</td>');
+    expect(table).toContain('<th scope="row">postgresMaxConnections</th><td>64 connections</td>');
     expect(table).toContain('<td>busyWorkers = 6.1, targetUtilisation = 0.7, peakArrivalsPerS = 12</td>');
     expect(html).toContain('<li>Odoo request log not collected: no --odoo-log given.</li>');
   });

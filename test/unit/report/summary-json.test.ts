@@ -18,14 +18,14 @@ describe('buildSummaryJson', () => {
     expect(parsed.summary.runId).toBe(input.summary.runId);
     expect(parsed.summary.timeline).toHaveLength(input.summary.timeline.length);
     expect(parsed.recommendation.httpWorkers?.value).toBe(9);
-    expect(parsed.recommendation.pgMaxConnections?.value).toBe(64);
+    expect(parsed.recommendation.postgresMaxConnections?.value).toBe(64);
   });
 
   it('leaves out recommendation entries that are undefined', () => {
     const input = fixtureInput();
     input.recommendation.tenancy = undefined;
     const json = buildSummaryJson(input);
-    expect(Object.keys(json.recommendation).sort()).toEqual(['httpWorkers', 'pgMaxConnections']);
+    expect(Object.keys(json.recommendation).sort()).toEqual(['httpWorkers', 'postgresMaxConnections']);
     expect(summaryJsonSchema.safeParse(JSON.parse(JSON.stringify(json))).success).toBe(true);
   });
 
