@@ -18,7 +18,7 @@
  * forecast peak (recommendPlan); without one, of the TESTED configuration at the tested peak when the
  * Odoo log shows how many workers served requests, else of the recommended configuration.
  */
-import type { Forecast, Workload } from '../../models/forecast.js';
+import type { Forecast, WhatIf, Workload } from '../../models/forecast.js';
 import { calibratedDemands } from '../../models/calibration-defaults.js';
 import { forecastToWorkload } from '../../models/forecast.js';
 import { headroom } from '../../models/headroom.js';
@@ -102,13 +102,11 @@ export function recommendationSet(
 ): RecommendationSet | undefined {
   const demand = requestServiceTime(summary);
   if (demand.requests === 0 || demand.serviceS <= 0) return undefined;
-  // journeys the run did not exercise: calibration, priced at the forecast's lines per order when there is one
-  const measured = measuredDemands(summary, forecast === undefined ? undefined : calibratedDemands(forecast.linesPerOrder.mean));
   if (forecast !== undefined) {
-    const workload = forecastToWorkload(forecast, measured.demands, {}, measured.measured);
-    const plan = recommendPlan(forecast, workload, runIo(summary, measured.demands));
-    return fromPlan(plan, `the forecast "${forecast.name}" peak hour (demands measured in run ${summary.runId} where exercised)`, 'forecast', measured.notes);
+    const { plan, notes } = planForForecast(forecast, summary);
+    return fromPlan(plan, `the forecast "${forecast.name}" peak hour (demands measured in run ${summary.runId} where exercised)`, 'forecast', notes);
   }
+  const measured = measuredDemands(summary);
   const sizing = sizeWorkers(summary, odooLog, { targetP95S: DEFAULT_REQUEST_P95_S });
   const workload = workloadFromRun(summary, measured.demands, measured.measured, sizing);
   // The sized workers (retry term, saturation floor) replace the plain queueing answer unless its
@@ -125,6 +123,19 @@ export function recommendationSet(
     [...measured.notes, ...sizing.notes],
   );
   return { ...set, workers: sizing };
+}
+
+/**
+ * The plan for a forecast's peak (`plan --forecast`, and a report sized with `--forecast`): the
+ * calibration's demands priced at the forecast's lines per order, replaced by a run's measured ones
+ * where it exercised the journey, its PostgreSQL I/O scaled to the forecast.
+ */
+export function planForForecast(forecast: Forecast, summary?: RunSummary, whatIf: WhatIf = {}): { plan: PlanRecommendation; notes: string[] } {
+  const calibration = calibratedDemands(forecast.linesPerOrder.mean);
+  const measured = summary === undefined ? { demands: calibration, measured: new Set<string>(), notes: [] } : measuredDemands(summary, calibration);
+  const workload = forecastToWorkload(forecast, measured.demands, whatIf, measured.measured);
+  const io = summary === undefined ? undefined : runIo(summary, measured.demands);
+  return { plan: recommendPlan(forecast, workload, io), notes: measured.notes };
 }
 
 /**

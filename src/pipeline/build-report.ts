@@ -10,7 +10,7 @@
  */
 import { InputError } from '../errors.js';
 import { isCollectOnly } from '../run/collect-join.js';
-import { readRun } from '../run/reader.js';
+import { readRun, type RunData } from '../run/reader.js';
 import { summarizeRun } from '../analyze/summarize.js';
 import { noRequestsMessage } from '../analyze/recommend.js';
 import { recommendationSet, type SimulatedSizing } from '../analyze/recommend-set.js';
@@ -48,7 +48,11 @@ export interface BuildReportOptions {
   server?: ServerShapeRecord;
 }
 
-export async function buildReport(runDir: string, options: BuildReportOptions = {}): Promise<BuiltReport> {
+/**
+ * A run directory read and analysed: what `report` and `plan --run` start from.
+ * @throws InputError `REPORT_COLLECT_ONLY` for a collect-only directory (no load to analyse).
+ */
+export async function analyseRunDirectory(runDir: string): Promise<{ run: RunData; summary: RunSummary }> {
   const run = await readRun(runDir);
   if (isCollectOnly(run.manifest)) {
     throw new InputError(
@@ -56,8 +60,12 @@ export async function buildReport(runDir: string, options: BuildReportOptions = 
       `${runDir}: a collect-only run (odoo-capacity collect) has no load to report; join it to the load: ingest k6 <outputs> --collect ${runDir}, or merge <run dirs> ${runDir}`,
     );
   }
+  return { run, summary: summarizeRun(run) };
+}
+
+export async function buildReport(runDir: string, options: BuildReportOptions = {}): Promise<BuiltReport> {
+  const { run, summary } = await analyseRunDirectory(runDir);
   const warnings = [...run.warnings];
-  const summary = summarizeRun(run);
   const forecast = options.forecast === undefined ? undefined : await readForecast(options.forecast);
   const server = options.server ?? run.manifest.server;
   const input = reportInput(summary, run.manifest.plan, forecast, options.generatedAt ?? new Date().toISOString(), warnings, run.odooLog, server);

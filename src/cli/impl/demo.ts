@@ -10,12 +10,8 @@ import { compileProfile } from '../../engine/compile.js';
 import { cpus } from 'node:os';
 import { startLab } from '../../lab/lab.js';
 import { temporaryLabDirectory } from '../../lab/postgres.js';
-import { runLoad } from '../../pipeline/run-load.js';
-import { buildReport } from '../../pipeline/build-report.js';
-import { finishRun, type RunOutcome } from '../run-exit-code.js';
-import { createProgressPrinter } from '../progress.js';
 import type { DemoCommandOptions } from '../commands/demo.js';
-import { reportLines } from '../report-lines.js';
+import { runInteractively } from '../interactive-run.js';
 
 export async function demoCommandImpl(options: DemoCommandOptions): Promise<number> {
   const profile = getProfile('morning-order-wave');
@@ -23,15 +19,9 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
   const dir = await temporaryLabDirectory('odoo-capacity-demo-');
   process.stderr.write(`starting the lab (${options.workers} Odoo workers, embedded PostgreSQL) in ${dir}\n`);
   const lab = await startLab({ dir, workers: options.workers, dataset: 'small' });
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted by Ctrl-C'));
-  process.once('SIGINT', onSigint);
-  const printer = createProgressPrinter();
-  let runDir: string;
-  let outcome: RunOutcome;
-  try {
-    process.stderr.write(`lab ready at ${lab.odoo.url}; driving ${profile.name} (${plan.durationS} s, scale ${plan.scale}×)\n`);
-    const result = await runLoad({
+  process.stderr.write(`lab ready at ${lab.odoo.url}; driving ${profile.name} (${plan.durationS} s, scale ${plan.scale}×)\n`);
+  return runInteractively({
+    load: {
       plan,
       journeys,
       target: { url: lab.odoo.url, db: lab.odoo.db, login: lab.odoo.login, password: lab.odoo.password },
@@ -41,19 +31,11 @@ export async function demoCommandImpl(options: DemoCommandOptions): Promise<numb
       // The lab shares this machine's cores between its workers, its PostgreSQL and the load generator.
       server: { workers: options.workers, cores: cpus().length, source: 'the lab on this machine' },
       runsDir: path.resolve(options.out),
-      signal: controller.signal,
-      onProgress: (p) => printer.update(p),
-    });
-    printer.done();
-    runDir = result.runDir;
-    outcome = result;
-  } finally {
-    printer.done();
-    process.off('SIGINT', onSigint);
-    await lab.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const report = await buildReport(runDir);
-  process.stdout.write(`run ${outcome.status}: ${runDir}\n${reportLines(report)}`);
-  return finishRun(outcome);
+    },
+    // The report needs only the run directory: the lab goes first.
+    afterLoad: async () => {
+      await lab.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
 }

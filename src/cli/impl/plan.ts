@@ -5,13 +5,10 @@ import { InputError } from '../../errors.js';
 import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
 import { readForecast } from '../../forecast/read.js';
 import { FORECAST_INVALID } from '../../forecast/schema.js';
-import { readRun } from '../../run/reader.js';
-import { summarizeRun } from '../../analyze/summarize.js';
-import { measuredDemands } from '../../analyze/measured-demands.js';
-import { runIo, type RunIo } from '../../analyze/postgres-io.js';
-import { calibratedDemands, type CalibratedJourney } from '../../../models/calibration-defaults.js';
-import { forecastToWorkload } from '../../../models/forecast.js';
-import { recommendPlan, type PlanRecommendation } from '../../../models/plan-recommendation.js';
+import type { PlanRecommendation } from '../../../models/plan-recommendation.js';
+import { planForForecast } from '../../analyze/recommend-set.js';
+import type { RunSummary } from '../../analyze/types.js';
+import { analyseRunDirectory } from '../../pipeline/build-report.js';
 import type { PlanCommandOptions } from '../commands/plan.js';
 import { ExitCode } from '../exit-codes.js';
 import { reasonedLine, table, toJson } from './format-model.js';
@@ -20,26 +17,19 @@ export async function planCommandImpl(options: PlanCommandOptions): Promise<numb
   checkNumberFlag('--scale', options.scale, SCALE_RULE);
   checkNumberFlag('--add-warehouses', options['add-warehouses'], { min: 0, max: 1000, integer: true });
   const forecast = await readForecastListingProblems(options.forecast);
-  // calibration priced at the forecast's lines per order (a fixed part + a part per line)
-  let demands: Readonly<Record<string, CalibratedJourney>> = calibratedDemands(forecast.linesPerOrder.mean);
-  let measured = new Set<string>();
   const notes: string[] = [];
-  let io: RunIo | undefined;
+  let summary: RunSummary | undefined;
   if (options.run !== undefined) {
     const dir = path.resolve(options.run);
     if (!existsSync(path.join(dir, 'manifest.json'))) {
       throw new InputError('RUN_DIR', `${options.run}: not a run directory (no manifest.json); list runs with "ls runs/".`);
     }
-    const run = await readRun(dir);
-    const summary = summarizeRun(run);
-    const fromRun = measuredDemands(summary, demands);
-    io = runIo(summary, fromRun.demands);
-    demands = fromRun.demands;
-    measured = fromRun.measured;
-    notes.push(...run.warnings, ...fromRun.notes);
+    const analysed = await analyseRunDirectory(dir);
+    summary = analysed.summary;
+    notes.push(...analysed.run.warnings);
   }
-  const workload = forecastToWorkload(forecast, demands, { scale: options.scale, addedWarehouses: options['add-warehouses'] }, measured);
-  const recommendation = recommendPlan(forecast, workload, io);
+  const { plan: recommendation, notes: demandNotes } = planForForecast(forecast, summary, { scale: options.scale, addedWarehouses: options['add-warehouses'] });
+  notes.push(...demandNotes);
   if (options.json) {
     process.stdout.write(toJson({ ...recommendation, notes }) + '\n');
     return ExitCode.ok;

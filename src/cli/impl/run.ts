@@ -4,22 +4,18 @@ import { loadProfile } from '../../../scenarios/profiles/load.js';
 import { journeysForProfile } from '../../../scenarios/journeys/load.js';
 import { compileProfile } from '../../engine/compile.js';
 import type { TransportName } from '../../odoo/types.js';
-import { runLoad } from '../../pipeline/run-load.js';
-import { buildReport } from '../../pipeline/build-report.js';
 import { UsageError } from '../../errors.js';
 import { checkNumberFlag, parseStartAt, SCALE_RULE, serverShapeFromFlags } from '../flag-checks.js';
 import { segmentPlan } from '../../plan/segment.js';
 import { segmentFromOptions, thresholdsFromOptions } from '../options-engine.js';
 import { ExitCode } from '../exit-codes.js';
-import { finishRun } from '../run-exit-code.js';
-import { createProgressPrinter } from '../progress.js';
 import { targetFromOptions } from './target.js';
 import type { RunCommandOptions } from '../commands/run.js';
 import { assertWithinCaps, capsFromOptions } from '../../safety/caps.js';
 import { breakerFromOptions } from '../../safety/circuit-breaker.js';
 import { describeDryRun, formatDryRun } from '../../safety/dry-run.js';
 import { stripControl } from '../terminal-text.js';
-import { reportLines } from '../report-lines.js';
+import { runInteractively } from '../interactive-run.js';
 
 export async function runCommandImpl(options: RunCommandOptions): Promise<number> {
   if (!options.profile) throw new UsageError('name a profile: run <profile> or run --profile <name|file> (see odoo-capacity profiles).');
@@ -63,12 +59,9 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
   }
   // Guards before any request: the caps (one line naming the flag to raise), then the staging marker in runLoad.
   assertWithinCaps(runPlanned, caps);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted by Ctrl-C'));
-  process.once('SIGINT', onSigint);
-  const printer = createProgressPrinter();
-  try {
-    const result = await runLoad({
+  return runInteractively({
+    report: options.report,
+    load: {
       plan: runPlanned,
       engine: options.engine,
       thresholds,
@@ -87,20 +80,8 @@ export async function runCommandImpl(options: RunCommandOptions): Promise<number
       ...(startAt !== undefined ? { startAt } : {}),
       pgLogFile: options['pg-log'],
       onWarning: (message) => process.stderr.write(`warning: ${stripControl(message, true)}\n`),
-      signal: controller.signal,
       onStart: ({ runDir, serverVersion }) =>
         process.stderr.write(stripControl(`running ${profile.name} for ${Math.round(plan.durationS)} s against ${target.url} (Odoo ${serverVersion}, db ${target.db}) → ${runDir}`, true) + '\n'),
-      onProgress: (p) => printer.update(p),
-    });
-    printer.done();
-    process.stdout.write(stripControl(`run ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${result.runDir}`, true) + '\n');
-    if (options.report) {
-      const report = await buildReport(result.runDir);
-      process.stdout.write(reportLines(report));
-    }
-    return finishRun(result);
-  } finally {
-    printer.done();
-    process.off('SIGINT', onSigint);
-  }
+    },
+  });
 }
