@@ -160,11 +160,6 @@ export function retriesPerRequest(model: WorkerDemandModel, concurrency: number)
   return model.retriesPerConcurrency * Math.max(0, concurrency);
 }
 
-/** D(N) = D0 + q(N)·(w̄ + D0): worker seconds per request at concurrency N. */
-export function workerTimeAt(model: WorkerDemandModel, concurrency: number): number {
-  return model.baseS + retriesPerRequest(model, concurrency) * (model.meanBackoffS + model.baseS);
-}
-
 /** CPU seconds per request at concurrency N (Odoo, PostgreSQL): D0's shares × (1 + q(N)) — back-off sleeps use none. */
 export function cpuTimeAt(model: WorkerDemandModel, concurrency: number): { odooS: number; sqlS: number } {
   const tries = 1 + retriesPerRequest(model, concurrency);

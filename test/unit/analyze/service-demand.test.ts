@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { requestServiceTime } from '../../../src/analyze/service-demand.js';
 import type { PhaseSummary } from '../../../src/analyze/types.js';
+import { summarizeRun } from '../../../src/analyze/summarize.js';
+import { workersForTarget } from '../../../models/workers-needed.js';
+import { deal, manifest, range, window } from './run-fixture.js';
 import { stats, summaryWith } from './summary-fixture.js';
 
 // Three phases of 20 s. Steps: `read` (fast) and `create` (slow).
@@ -71,5 +74,29 @@ describe('requestServiceTime', () => {
     expect(byIteration.unit).toBe('iteration');
     expect(byIteration.ratePerS).toBeCloseTo(25, 12); // 500 / 20 s in peak
     expect(byIteration.serviceS).toBeCloseTo(0.5, 12); // ramp: 50 iterations, p50 500 ms
+  });
+});
+
+describe('requestServiceTime on a summarised run', () => {
+  it('takes the rate from the busiest phase and the service time from the quietest (a summarised run)', () => {
+    // ramp (0–10 s): 100 `create` calls of 1..100 ms (p50 50 ms, 10 calls/s);
+    // peak (10–20 s): ten times 1..100 ms dealt over 10 windows (1000 calls, 100 calls/s).
+    const windows = [
+      ...deal(range(1, 100), 5).map((latencyMs, i) => window({ atS: i, journey: 'order-entry', step: 'create', latencyMs })),
+      ...deal(Array.from({ length: 10 }, () => range(1, 100)).flat(), 10).map((latencyMs, i) =>
+        window({ atS: 10 + i, journey: 'order-entry', step: 'create', latencyMs }),
+      ),
+    ];
+    const summary = summarizeRun({ manifest: manifest(), windows, events: [], pgActivity: [] });
+    const demand = requestServiceTime(summary);
+    expect(demand.ratePerS).toBeCloseTo(100, 9);
+    expect(demand.busiestPhase).toBe('peak');
+    expect(demand.quietestPhase).toBe('ramp');
+    expect(Math.abs(demand.serviceS - 0.05) / 0.05).toBeLessThan(0.001);
+    expect(demand.serviceScv).toBeDefined();
+    expect(demand.reason).toContain('timed client-side');
+    // A = 100 · 0.05 = 5 Erlangs: the 70 % ceiling needs ⌈5 / 0.7⌉ = 8 workers.
+    const workers = workersForTarget({ ratePerS: demand.ratePerS, serviceMeanS: demand.serviceS, serviceScv: demand.serviceScv, targetP95S: 0.5 });
+    expect(workers.value).toBe(8);
   });
 });
