@@ -12,15 +12,16 @@
  *   validate          stock.picking.button_validate([[p]]) (+ confirm.stock.sms.send_sms when stock_sms asks)
  *   backorder         stock.backorder.confirmation.create([{}], {context}) + process([[w]], {context})  when short
  *
- * Params: `linesPerPicking` (default 1–5), `scanIntervalS` (think time between lines, when the engine
- * sleeps). With probability `params.shortPickRate` (default 0.1) the picker finds less than reserved on the
- * first line (a short pick) and Odoo asks about a backorder.
+ * Params (BARCODE_PICK_PARAMS): `linesPerPicking` (default 1–5), `scansPerLine` (default 1: the product
+ * scan per line), `scanIntervalS` (think time between lines, when the engine sleeps). With probability
+ * `shortPickRate` (default 0.1) the picker finds less than reserved on the first line (a short pick)
+ * and Odoo asks about a backorder.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { between, idOf, noData, numberParam, pickSome, pressButton, pressValidate, answerBackorder, runTag, thinkTime, type Many2one } from './common.js';
+import { between, idOf, noData, param, pickSome, pressButton, pressValidate, answerBackorder, runTag, thinkTime, type Many2one } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
 import { loadCustomers, loadProducts, type Named } from './order-entry.js';
-import type { Journey, JourneyContext } from './types.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 
 const NAME = 'barcode-pick';
 
@@ -32,7 +33,12 @@ export interface BarcodePickData {
   products: Named[];
 }
 
-export const DEFAULT_SHORT_PICK_RATE = 0.1;
+export const BARCODE_PICK_PARAMS = {
+  linesPerPicking: { kind: 'count', default: { min: 1, max: 5 }, about: 'lines of the delivery picked' },
+  scansPerLine: { kind: 'count', default: 1, about: 'product scans per line (each unit or package scanned)' },
+  scanIntervalS: { kind: 'seconds', default: 0, about: 'think time between lines, when the engine sleeps' },
+  shortPickRate: { kind: 'share', default: 0.1, about: 'share of pickings whose first line comes up one unit short (a backorder)' },
+} as const satisfies Record<string, JourneyParam>;
 
 interface MoveLineRow {
   id: number;
@@ -47,6 +53,7 @@ export const barcodePick: Journey<BarcodePickData> = {
   transport: 'web',
   steps: BARCODE_PICK_STEPS,
   modules: ['stock', 'sale_stock', 'barcodes'],
+  params: BARCODE_PICK_PARAMS,
 
   async setup(client: OdooClient): Promise<BarcodePickData> {
     const customers = await loadCustomers(client, NAME);
@@ -60,8 +67,8 @@ export const barcodePick: Journey<BarcodePickData> = {
   async run(ctx: JourneyContext<BarcodePickData>): Promise<void> {
     const { client, shared } = ctx;
     const customer = shared.customers[Math.floor(ctx.random() * shared.customers.length)] ?? shared.customers[0];
-    const products = pickSome(shared.products, Math.max(1, numberParam(ctx, 'linesPerPicking', { min: 1, max: 5 })), ctx.random, NAME);
-    const short = ctx.random() < numberParam(ctx, 'shortPickRate', DEFAULT_SHORT_PICK_RATE);
+    const products = pickSome(shared.products, Math.max(1, param(ctx, BARCODE_PICK_PARAMS, 'linesPerPicking')), ctx.random, NAME);
+    const short = ctx.random() < param(ctx, BARCODE_PICK_PARAMS, 'shortPickRate');
     const barcodeOf: Record<number, string> = {};
     for (const product of shared.products) barcodeOf[product.id] = product.term;
 
@@ -106,9 +113,12 @@ export const barcodePick: Journey<BarcodePickData> = {
       const line = lines[index] as MoveLineRow;
       const productId = line.product_id ? line.product_id[0] : 0;
       const barcode = barcodeOf[productId];
-      if (index > 0) await thinkTime(ctx, 'scanIntervalS');
+      if (index > 0) await thinkTime(ctx, BARCODE_PICK_PARAMS, 'scanIntervalS');
       if (barcode !== undefined) {
-        await ctx.step('scan-product', () => client.call('product.product', 'search_read', [[['barcode', '=', barcode]]], { fields: ['id', 'display_name', 'uom_id', 'tracking'], limit: 1 }));
+        const scans = Math.max(1, param(ctx, BARCODE_PICK_PARAMS, 'scansPerLine'));
+        for (let scan = 0; scan < scans; scan += 1) {
+          await ctx.step('scan-product', () => client.call('product.product', 'search_read', [[['barcode', '=', barcode]]], { fields: ['id', 'display_name', 'uom_id', 'tracking'], limit: 1 }));
+        }
       }
       // A short pick: the first line comes up one unit short (at least one unit is still picked).
       const quantity = short && index === 0 && line.quantity > 1 ? line.quantity - 1 : line.quantity;

@@ -9,7 +9,7 @@
  *   list-products   Inventory → Products: product.template.web_search_read (recorded kanban specification)
  *
  * The first time in a VU's session each action and its views load (/web/action/load, get_views).
- * Page size: `params.pageSize` is not used by the web client's lists (80 rows); kept for profiles.
+ * Page size: the web client's lists read 80 rows, as recorded; the journey takes no params.
  */
 import type { Journey, JourneyContext } from './types.js';
 import { openForm, openMenu } from './web-client/navigation.js';

@@ -4,10 +4,9 @@
  * journeys are also bundled for k6.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { sampleCount } from '../distributions.js';
-import type { Count } from '../profiles/types.js';
+import { sampleCount, type Count } from '../distributions.js';
 import { JourneyError, journeyMessages } from './errors.js';
-import type { JourneyContext } from './types.js';
+import type { JourneyContext, JourneyParam } from './types.js';
 
 /** Every tag starts with this, so `cleanup --all-tagged` finds what any run created (docs/TAGGING.md). */
 export const TAG_PREFIX = 'oc-';
@@ -90,10 +89,33 @@ function isCount(value: unknown): value is Count {
   return typeof value === 'number' || (typeof value === 'object' && value !== null && typeof (value as { distribution?: unknown }).distribution === 'string');
 }
 
-/** Think time between human actions (`params[name]` seconds), when the engine can sleep. */
-export async function thinkTime(ctx: JourneyContext<unknown>, name: string): Promise<void> {
-  const seconds = ctx.params === undefined ? undefined : ctx.params[name];
-  if (typeof seconds === 'number' && seconds > 0 && ctx.sleep) await ctx.sleep(seconds);
+/** Think time between human actions (`params[name]` seconds, else the declared default), when the engine can sleep. */
+export async function thinkTime(ctx: JourneyContext<unknown>, declared: Readonly<Record<string, JourneyParam>>, name: string): Promise<void> {
+  const given = ctx.params === undefined ? undefined : ctx.params[name];
+  const spec = declared[name];
+  const seconds = typeof given === 'number' ? given : spec?.kind === 'seconds' ? spec.default : 0;
+  if (seconds > 0 && ctx.sleep) await ctx.sleep(seconds);
+}
+
+/**
+ * A declared numeric parameter for this iteration: the profile's value (a count is drawn), else the
+ * journey's declared default.
+ * @throws Error when `name` is not declared: a journey reads only what it declares.
+ */
+export function param(ctx: JourneyContext<unknown>, declared: Readonly<Record<string, JourneyParam>>, name: string): number {
+  const spec = declared[name];
+  if (spec === undefined || spec.kind === 'choice') throw new Error(`journey param ${name}: not declared as a number (declare it in the journey's params)`);
+  if (spec.kind === 'count') return numberParam(ctx, name, spec.default);
+  const given = ctx.params === undefined ? undefined : ctx.params[name];
+  return typeof given === 'number' ? given : spec.default;
+}
+
+/** A declared `choice` parameter: the profile's value, else the declared default. */
+export function choiceParam(ctx: JourneyContext<unknown>, declared: Readonly<Record<string, JourneyParam>>, name: string): string {
+  const spec = declared[name];
+  if (spec === undefined || spec.kind !== 'choice') throw new Error(`journey param ${name}: not declared as a choice`);
+  const given = ctx.params === undefined ? undefined : ctx.params[name];
+  return typeof given === 'string' && spec.values.includes(given) ? given : spec.default;
 }
 
 /**

@@ -13,10 +13,10 @@
  * creates both.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { between, idsOf, noData, numberParam, pickOne, pickSome, preparedOr, runTag, SETUP_LIMIT } from './common.js';
+import { between, idsOf, noData, param, pickOne, pickSome, preparedOr, runTag, SETUP_LIMIT } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
 import { CUSTOMER_FALLBACK, SALEABLE_PRODUCTS } from './order-entry.js';
-import type { Journey, JourneyContext } from './types.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 
 const NAME = 'edi-order-import';
 
@@ -29,8 +29,10 @@ export interface EdiData {
   barcodes: string[];
 }
 
-export const DEFAULT_BATCH = 5;
-export const DEFAULT_EDI_LINES = { min: 1, max: 20 };
+export const EDI_PARAMS = {
+  batchSize: { kind: 'count', default: 5, about: 'orders created per EDI batch (one create call)' },
+  linesPerOrder: { kind: 'count', default: { min: 1, max: 20 }, about: 'lines per EDI order' },
+} as const satisfies Record<string, JourneyParam>;
 
 export const ediOrderImport: Journey<EdiData> = {
   name: NAME,
@@ -38,6 +40,7 @@ export const ediOrderImport: Journey<EdiData> = {
   transport: 'xmlrpc',
   steps: EDI_ORDER_IMPORT_STEPS,
   modules: ['sale_management', 'sale_stock'],
+  params: EDI_PARAMS,
 
   async setup(client: OdooClient): Promise<EdiData> {
     const partnerIds = await preparedOr(client, 'res.partner', 'ref', 'C', [], [...CUSTOMER_FALLBACK, ['ref', '!=', false]]);
@@ -53,10 +56,10 @@ export const ediOrderImport: Journey<EdiData> = {
 
   async run(ctx: JourneyContext<EdiData>): Promise<void> {
     const { client, shared } = ctx;
-    const batchSize = Math.max(1, numberParam(ctx, 'batchSize', DEFAULT_BATCH));
+    const batchSize = Math.max(1, param(ctx, EDI_PARAMS, 'batchSize'));
     const orders = [];
     for (let i = 0; i < batchSize; i += 1) {
-      const lineCount = Math.max(1, numberParam(ctx, 'linesPerOrder', DEFAULT_EDI_LINES));
+      const lineCount = Math.max(1, param(ctx, EDI_PARAMS, 'linesPerOrder'));
       orders.push({
         partnerRef: pickOne(shared.partnerRefs, ctx.random, NAME),
         lines: pickSome(shared.barcodes, lineCount, ctx.random, NAME).map((barcode) => ({ barcode, quantity: between(1, 12, ctx.random) })),

@@ -19,8 +19,8 @@
  * `params.qtyPerLine`, default 1–5. The run's tag goes into the customer reference (cleanup finds it).
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { noData, numberParam, pickOne, pickSome, preparedOr, runTag, SETUP_LIMIT } from './common.js';
-import type { Journey, JourneyContext } from './types.js';
+import { noData, param, pickOne, pickSome, preparedOr, runTag, SETUP_LIMIT } from './common.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 import { openMenu } from './web-client/navigation.js';
 import { QuotationForm, type Customer } from './web-client/sale-order-form.js';
 import { openWeb, type Web } from './web-client/web.js';
@@ -55,8 +55,11 @@ export const SALEABLE_PRODUCTS = [
   ['sale_ok', '=', true],
 ] as const;
 
-export const DEFAULT_LINES = { min: 1, max: 10 };
-export const DEFAULT_QUANTITY = { min: 1, max: 5 };
+/** What an order's keying reads (order-entry and order-to-delivery). */
+export const ORDER_PARAMS = {
+  linesPerOrder: { kind: 'count', default: { min: 1, max: 10 }, about: 'sale order lines keyed per order' },
+  qtyPerLine: { kind: 'count', default: { min: 1, max: 5 }, about: 'units per line' },
+} as const satisfies Record<string, JourneyParam>;
 
 export async function loadCustomers(client: OdooClient, journey: string): Promise<Named[]> {
   const ids = await preparedOr(client, 'res.partner', 'ref', 'C', [], CUSTOMER_FALLBACK);
@@ -84,9 +87,9 @@ export async function moduleInstalled(client: OdooClient, module: string): Promi
 /** Customer, lines and quantities of one order, drawn before any call (a seed gives the same orders). */
 export function chooseOrder(ctx: JourneyContext<OrderEntryData>, journey: string): { customer: Customer; lines: Array<{ product: SaleProduct; quantity: number }> } {
   const customer = pickOne(ctx.shared.customers, ctx.random, journey);
-  const count = Math.max(1, numberParam(ctx, 'linesPerOrder', DEFAULT_LINES));
+  const count = Math.max(1, param(ctx, ORDER_PARAMS, 'linesPerOrder'));
   const products = pickSome(ctx.shared.products, count, ctx.random, journey);
-  return { customer, lines: products.map((product) => ({ product, quantity: Math.max(1, numberParam(ctx, 'qtyPerLine', DEFAULT_QUANTITY)) })) };
+  return { customer, lines: products.map((product) => ({ product, quantity: Math.max(1, param(ctx, ORDER_PARAMS, 'qtyPerLine')) })) };
 }
 
 /** The order as the rep keys it: Quotations list, New, customer, lines, Save, Confirm. Resolves to the order id. */
@@ -117,6 +120,7 @@ export const orderEntry: Journey<OrderEntryData> = {
   transport: 'web',
   steps: ORDER_ENTRY_STEPS,
   modules: ['sale_management', 'sale_stock'],
+  params: ORDER_PARAMS,
 
   setup: (client) => setupOrderEntry(client, NAME),
 

@@ -18,7 +18,7 @@
  */
 import { answerBackorder, type WindowAction } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
-import { enterOrder, ORDER_ENTRY_STEPS, setupOrderEntry, type OrderEntryData } from './order-entry.js';
+import { enterOrder, ORDER_ENTRY_STEPS, ORDER_PARAMS, setupOrderEntry, type OrderEntryData } from './order-entry.js';
 import type { Journey, JourneyContext } from './types.js';
 import { pressButton } from './web-client/buttons.js';
 import { threadData, threadMessages } from './web-client/chatter.js';
@@ -42,6 +42,7 @@ export const orderToDelivery: Journey<OrderToDeliveryData> = {
   transport: 'web',
   steps: ORDER_TO_DELIVERY_STEPS,
   modules: ['sale_stock', 'sale', 'stock'],
+  params: ORDER_PARAMS,
 
   setup: (client) => setupOrderEntry(client, NAME),
 

@@ -12,11 +12,15 @@
  * purchasable storable ones, prepare's first.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { between, idOf, noData, pickOne, pickSome, preparedOr, pressButton, runTag, validatePicking } from './common.js';
+import { between, idOf, noData, param, pickOne, pickSome, preparedOr, pressButton, runTag, validatePicking } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
-import type { Journey, JourneyContext } from './types.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 
 const NAME = 'receipt';
+
+const RECEIPT_PARAMS = {
+  linesPerPicking: { kind: 'count', default: { min: 1, max: 5 }, about: 'lines of the purchase order, received one by one' },
+} as const satisfies Record<string, JourneyParam>;
 
 export const RECEIPT_STEPS = ['create-po', 'confirm-po', 'find-receipt', 'read-move-lines', 'receive-lines', 'validate'] as const;
 
@@ -43,6 +47,7 @@ export const receipt: Journey<ReceiptData> = {
   transport: 'web',
   steps: RECEIPT_STEPS,
   modules: ['purchase_stock', 'purchase', 'stock'],
+  params: RECEIPT_PARAMS,
 
   async setup(client: OdooClient): Promise<ReceiptData> {
     const vendorIds = await loadVendors(client, NAME);
@@ -54,7 +59,7 @@ export const receipt: Journey<ReceiptData> = {
   async run(ctx: JourneyContext<ReceiptData>): Promise<void> {
     const { client, shared } = ctx;
     const vendorId = pickOne(shared.vendorIds, ctx.random, NAME);
-    const lines = pickSome(shared.productIds, between(1, 5, ctx.random), ctx.random, NAME).map((productId) => ({
+    const lines = pickSome(shared.productIds, Math.max(1, param(ctx, RECEIPT_PARAMS, 'linesPerPicking')), ctx.random, NAME).map((productId) => ({
       productId,
       quantity: between(10, 50, ctx.random),
       price: between(5, 200, ctx.random),

@@ -13,10 +13,14 @@
  * vendor on each product), else any rule whose product has a vendor.
  */
 import type { OdooClient } from '../../src/odoo/types.js';
-import { between, DATA_TAG, noData, pickOne, pressButton, runTag, searchIds } from './common.js';
-import type { Journey, JourneyContext } from './types.js';
+import { between, DATA_TAG, noData, pickOne, pressButton, runTag, searchIds, choiceParam } from './common.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 
 const NAME = 'replenishment';
+
+const REPLENISHMENT_PARAMS = {
+  mode: { kind: 'choice', values: ['button', 'scheduler'], default: 'button', about: "'button': the planner's Order Once on one rule; 'scheduler': the nightly run_scheduler" },
+} as const satisfies Record<string, JourneyParam>;
 
 export const REPLENISHMENT_STEPS = ['find-orderpoint', 'set-quantity', 'replenish', 'find-rfqs', 'confirm-rfqs'] as const;
 
@@ -30,6 +34,7 @@ export const replenishment: Journey<ReplenishmentData> = {
   transport: 'web',
   steps: REPLENISHMENT_STEPS,
   modules: ['purchase_stock', 'stock'],
+  params: REPLENISHMENT_PARAMS,
 
   async setup(client: OdooClient): Promise<ReplenishmentData> {
     let orderpointIds = await searchIds(client, 'stock.warehouse.orderpoint', [['name', '=like', `${DATA_TAG}-OP%`]]);
@@ -41,8 +46,7 @@ export const replenishment: Journey<ReplenishmentData> = {
   async run(ctx: JourneyContext<ReplenishmentData>): Promise<void> {
     const { client, shared } = ctx;
     const orderpointId = pickOne(shared.orderpointIds, ctx.random, NAME);
-    const params = (ctx as { params?: Record<string, unknown> }).params;
-    const scheduler = params !== undefined && params.mode === 'scheduler';
+    const scheduler = choiceParam(ctx, REPLENISHMENT_PARAMS, 'mode') === 'scheduler';
 
     await ctx.step('find-orderpoint', () =>
       client.call('stock.warehouse.orderpoint', 'search_read', [[['id', '=', orderpointId]]], {

@@ -14,9 +14,9 @@
  *
  * The first time in a VU's session each action and its views load (/web/action/load, get_views).
  */
-import { noData, numberParam, pickOne } from './common.js';
+import { noData, param, pickOne } from './common.js';
 import { loadProducts, type SaleProduct } from './order-entry.js';
-import type { Journey, JourneyContext } from './types.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 import { pressButton } from './web-client/buttons.js';
 import { threadData, threadMessages } from './web-client/chatter.js';
 import { buttonActionContext, openForm, openMenu, searchMenu, type OpenedList } from './web-client/navigation.js';
@@ -27,6 +27,10 @@ import { filterSpec, recordedForm } from './web-client/specs.js';
 import { openWeb, userContext, type Web } from './web-client/web.js';
 
 const NAME = 'stock-inquiry';
+
+const INQUIRY_PARAMS = {
+  productsPerInquiry: { kind: 'count', default: 1, about: 'products looked up per iteration' },
+} as const satisfies Record<string, JourneyParam>;
 
 export const STOCK_INQUIRY_STEPS = ['open-inventory', 'open-products', 'search-product', 'open-product', 'on-hand', 'back'] as const;
 
@@ -47,6 +51,7 @@ export const stockInquiry: Journey<StockInquiryData> = {
   transport: 'web',
   steps: STOCK_INQUIRY_STEPS,
   modules: ['stock'],
+  params: INQUIRY_PARAMS,
 
   async setup(client) {
     const products = await loadProducts(client, NAME);
@@ -55,7 +60,7 @@ export const stockInquiry: Journey<StockInquiryData> = {
   },
 
   async run(ctx: JourneyContext<StockInquiryData>): Promise<void> {
-    const count = Math.max(1, numberParam(ctx, 'productsPerInquiry', 1));
+    const count = Math.max(1, param(ctx, INQUIRY_PARAMS, 'productsPerInquiry'));
     const chosen: SaleProduct[] = [];
     for (let i = 0; i < count; i += 1) chosen.push(pickOne(ctx.shared.products, ctx.random, NAME));
     const web = await openWeb(ctx);

@@ -15,10 +15,9 @@ export interface JourneyContext<S = unknown> {
   /** Tag for records this run creates (the run id); written into `client_order_ref`/`origin` so cleanup finds them. */
   tag: string;
   /**
-   * Business parameters the profile gives this journey (scenarios/profiles/types.ts JourneyParams:
-   * `linesPerOrder`, `scansPerLine`, `warehouses` …); undefined when the profile gives none.
-   * Draw counts with `sampleCount(ctx.params?.linesPerOrder, ctx.random, fallback)` from
-   * scenarios/profiles/distributions.ts.
+   * Business parameters the profile gives this journey, only those the journey declares in its
+   * `params`; undefined when the profile gives none. Read them with `param(ctx, declared, name)`
+   * (./common.ts), which falls back to the declared default.
    */
   params?: Record<string, unknown>;
   /** Virtual-user number (0-based) and iteration number of this VU. */
@@ -45,6 +44,23 @@ export interface JourneyContext<S = unknown> {
   serverMajor?: number;
 }
 
+/**
+ * A parameter a journey reads from `ctx.params`: what kind of value it takes, its default (the one
+ * the journey uses when the profile gives none) and what it changes. A profile may give a journey
+ * only the parameters it declares (scenarios/profiles/schema.ts).
+ *
+ * - `count`: a number or a distribution (scenarios/distributions.ts `Count`), drawn per iteration;
+ *   default a number or `{min, max}` drawn uniformly.
+ * - `seconds`: a think time ≥ 0.
+ * - `share`: a probability, 0–1.
+ * - `choice`: one of `values`.
+ */
+export type JourneyParam =
+  | { kind: 'count'; default: number | { min: number; max: number }; about: string }
+  | { kind: 'seconds'; default: number; about: string }
+  | { kind: 'share'; default: number; about: string }
+  | { kind: 'choice'; values: readonly string[]; default: string; about: string };
+
 /** One business flow, written once, run by the embedded engine and bundled for k6. */
 export interface Journey<S = unknown> {
   /** Stable kebab-case name used in profiles, metrics and reports, e.g. `order-to-delivery`. */
@@ -57,6 +73,8 @@ export interface Journey<S = unknown> {
   steps: readonly string[];
   /** Odoo modules the journey needs. */
   modules: readonly string[];
+  /** The parameters it reads from `ctx.params` (none when absent). */
+  params?: Readonly<Record<string, JourneyParam>>;
   /** Once per run before load starts: look up the data the iterations pick from (customers, products …). */
   setup?(client: OdooClient): Promise<S>;
   /** One iteration. */

@@ -3,10 +3,11 @@
  *
  * The story: at night the procurement scheduler (a single cron worker) runs every hour from
  * 00:00 to 03:00, computes reorder points and creates requests for quotation; each run proposes
- * 40 RFQs that are confirmed one by one over 15 minutes (Poisson 15 lines each). From 04:00 the
- * first suppliers' trucks arrive and 4 receivers scan the goods in: a receipt of ~10 lines at
- * 2 scans per line, one scan every 3 s (≈ 60 s of scanning) plus 2 minutes to unload and put
- * the pallet away = one receipt every 3 minutes, 20 receipts per receiver-hour.
+ * 40 RFQs that are confirmed one by one over 15 minutes (one reorder rule each: the planner's
+ * Order Once, its RFQ confirmed). From 04:00 the first suppliers' trucks arrive and 4 receivers
+ * take the goods in: a purchase order of ~10 lines (Poisson) confirmed and received line by line
+ * (≈ 60 s) plus 2 minutes to unload and put the pallet away = one receipt every 3 minutes, 20
+ * receipts per receiver-hour.
  *
  *   night      00:00–04:00  replenishment: 40 RFQs every 60 min over 15 min, 1 thread
  *                           batches at 00:00, 01:00, 02:00, 03:00 = 160 RFQs confirmed
@@ -39,8 +40,7 @@ export const replenishmentNight: Profile = {
     receipt: { p95Ms: 150_000, maxErrorRate: 0.01 },
   },
   params: {
-    replenishment: { linesPerRfq: { distribution: 'poisson', mean: 15 } },
-    receipt: { linesPerPicking: { distribution: 'poisson', mean: 10 }, scansPerLine: 2, scanIntervalS: 3 },
+    receipt: { linesPerPicking: { distribution: 'poisson', mean: 10 } },
   },
   pacing: {
     receipt: { thinkTimeS: 120, iterationS: 60 },

@@ -11,7 +11,7 @@
  * 0 ≤ maxErrorRate ≤ 1; every SLO and params entry names a journey that some phase loads;
  * bursts: spreadMin ≤ everyMin and ≤ the phase, offsetMin < everyMin; users are whole numbers
  * and every journey with users has a `pacing` entry (and only those); counts are a number or a
- * known distribution; params keys are the documented JourneyParams keys; `journeys` names the
+ * known distribution; a built-in journey's params are the ones it declares; `journeys` names the
  * user's journey files (their names count as known journeys; the files are read by
  * scenarios/journeys/load.ts).
  *
@@ -122,27 +122,25 @@ const countSchema = z.union(
   { error: COUNT_EXPECTED },
 );
 
-const PARAM_KEYS = [
-  'linesPerOrder', 'qtyPerLine', 'warehouses', 'linesPerPicking', 'scansPerLine', 'scanIntervalS',
-  'ordersPerInvoice', 'linesPerRfq', 'productsPerInquiry', 'reportMonths', 'pageSize',
+/**
+ * Every key some built-in journey declares (scenarios/journeys/*.ts `params`), by its kind; which
+ * journey reads which is checked below (a test keeps this list equal to the declarations).
+ */
+export const PARAM_KEYS = [
+  'linesPerOrder', 'qtyPerLine', 'batchSize', 'linesPerPicking', 'scansPerLine', 'scanIntervalS',
+  'shortPickRate', 'productsPerInquiry', 'mode',
 ] as const;
-const wholePositive = (what: string) =>
-  z.number({ error: `expected a whole number of ${what} ≥ 1` }).int({ error: `expected a whole number of ${what} ≥ 1` }).min(1, {
-    error: `expected a whole number of ${what} ≥ 1`,
-  });
 const paramsSchema = z.strictObject(
   {
     linesPerOrder: countSchema.optional(),
     qtyPerLine: countSchema.optional(),
-    warehouses: wholePositive('warehouses').optional(),
+    batchSize: countSchema.optional(),
     linesPerPicking: countSchema.optional(),
     scansPerLine: countSchema.optional(),
     scanIntervalS: nonNegative('seconds').optional(),
-    ordersPerInvoice: wholePositive('orders').optional(),
-    linesPerRfq: countSchema.optional(),
+    shortPickRate: z.number({ error: 'expected a share 0–1' }).min(0, { error: 'expected a share 0–1' }).max(1, { error: 'expected a share 0–1' }).optional(),
     productsPerInquiry: countSchema.optional(),
-    reportMonths: wholePositive('months').optional(),
-    pageSize: wholePositive('records').optional(),
+    mode: z.enum(['button', 'scheduler'], { error: 'expected button or scheduler' }).optional(),
   },
   onlyKeys(PARAM_KEYS),
 );
@@ -256,6 +254,18 @@ export const profileSchema = z
       for (const journey of Object.keys(record)) {
         if (!journeys.has(journey)) {
           ctx.addIssue({ code: 'custom', path: [field, journey], message: `expected a journey the phases give a load (${known})` });
+        }
+      }
+    }
+    // A built-in journey takes only the params it declares: a param it does not read would make the
+    // profile say the load does something it does not.
+    for (const [journey, given] of Object.entries(profile.params ?? {})) {
+      if (!Object.hasOwn(registeredJourneys, journey) || Object.hasOwn(profile.journeys ?? {}, journey)) continue;
+      const declared = Object.keys(registeredJourneys[journey]?.params ?? {});
+      for (const name of Object.keys(given)) {
+        if (!declared.includes(name)) {
+          const reads = declared.length === 0 ? `${journey} reads no params` : `a param ${journey} reads (${declared.join(', ')})`;
+          ctx.addIssue({ code: 'custom', path: ['params', journey, name], message: declared.length === 0 ? `expected none: ${reads}` : `expected ${reads}` });
         }
       }
     }

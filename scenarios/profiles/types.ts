@@ -105,32 +105,28 @@ export interface Pacing {
 }
 
 /**
- * The parameters a profile passes to a journey's iterations as `JourneyContext.params`.
- * Every key is optional; a journey uses the ones that apply to it and its own default otherwise.
- * Keys (journeys read `ctx.params?.<key>`):
+ * The parameters a profile passes to a journey's iterations as `JourneyContext.params`: the keys
+ * the built-in journeys declare (their `params`, scenarios/journeys/types.ts JourneyParam). A profile
+ * may give a journey only the keys that journey declares; its declared default applies otherwise.
  */
 export type JourneyParams = {
   /** Sale order lines per order (order-entry, order-to-delivery, edi-order-import). */
   linesPerOrder?: Count;
-  /** Units ordered per line (order-entry, order-to-delivery, edi-order-import). */
+  /** Units ordered per line (order-entry, order-to-delivery). */
   qtyPerLine?: Count;
-  /** Warehouses the journey spreads its work over (pick one per iteration; default: all). */
-  warehouses?: number;
-  /** Move lines per picking a scanner works through (barcode-pick, receipt). */
+  /** Orders per EDI batch, one create call (edi-order-import). */
+  batchSize?: Count;
+  /** Move lines per picking a scanner works through (barcode-pick), lines received (receipt). */
   linesPerPicking?: Count;
-  /** Barcode scans per line (barcode-pick, receipt): one per unit for small quantities. */
+  /** Product scans per line (barcode-pick): one per unit or package. */
   scansPerLine?: Count;
-  /** Human seconds between two scans inside an iteration (barcode-pick, receipt). */
+  /** Human seconds between two lines inside an iteration (barcode-pick). */
   scanIntervalS?: number;
-  /** Delivered orders invoiced together in one iteration, then posted (invoicing). */
-  ordersPerInvoice?: number;
-  /** Products per RFQ the scheduler proposes and the buyer confirms (replenishment). */
-  linesPerRfq?: Count;
+  /** Share of pickings whose first line comes up short (barcode-pick). */
+  shortPickRate?: number;
   /** Products looked up per iteration (stock-inquiry). */
   productsPerInquiry?: Count;
-  /** Months of history a report groups (month-end-reports: read_group over account.move.line, sale.report). */
-  reportMonths?: number;
-  /** Records per list/kanban page read (browse). */
-  pageSize?: number;
+  /** `button` (one rule's Order Once) or `scheduler` (the nightly run) (replenishment). */
+  mode?: 'button' | 'scheduler';
 };
 

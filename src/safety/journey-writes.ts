@@ -8,6 +8,7 @@
  * (edi-order-import, default 5 orders per batch). Backorders (a short pick) are not counted.
  * Pure data.
  */
+import { EDI_PARAMS } from '../../scenarios/journeys/edi-order-import.js';
 
 export interface CreatedRecords {
   /** Odoo model, e.g. `sale.order`. */
@@ -67,8 +68,8 @@ export const JOURNEY_WRITES: Readonly<Record<string, JourneyWrites>> = {
   browse: { writes: false, creates: [] },
 };
 
-/** Default EDI batch size (scenarios/journeys/edi-order-import.ts DEFAULT_BATCH). */
-export const DEFAULT_EDI_BATCH = 5;
+/** Default EDI batch size: the one edi-order-import declares. */
+export const DEFAULT_EDI_BATCH = EDI_PARAMS.batchSize.default;
 
 /** The batch size a scenario's params give (a number ≥ 1), else the default. */
 export function batchSizeOf(params: Record<string, unknown> | undefined): number {

@@ -7,6 +7,9 @@ import { JourneyError } from '../../../scenarios/journeys/errors.js';
 import { getJourney, journeyNames, journeys } from '../../../scenarios/journeys/index.js';
 import { orderToDelivery, type OrderToDeliveryData } from '../../../scenarios/journeys/order-to-delivery.js';
 import type { JourneyContext } from '../../../scenarios/journeys/types.js';
+import { chooseOrder } from '../../../scenarios/journeys/order-entry.js';
+import { morningOrderWave } from '../../../scenarios/profiles/morning-order-wave.js';
+import { mixSeed, mulberry32 } from '../../../src/plan/random.js';
 import type { OdooClient } from '../../../src/odoo/types.js';
 import { loadWebClientFixture, ReplayClient, type Sent } from './webclient-replay.js';
 
@@ -107,5 +110,33 @@ describe('journey registry', () => {
     );
     expect(() => getJourney('toString')).toThrow(JourneyError);
     expect(journeyNames()).toEqual(['barcode-pick', 'browse', 'edi-order-import', 'invoicing', 'month-end-reports', 'order-entry', 'order-lookup', 'order-to-delivery', 'receipt', 'replenishment', 'stock-inquiry']);
+  });
+});
+
+describe('order-to-delivery params', () => {
+  const PRODUCTS = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, templateId: i + 1, term: `P${i}` }));
+  const draws = (params: Record<string, unknown> | undefined) =>
+    Array.from({ length: 2000 }, (_, i) => {
+      const random = mulberry32(mixSeed(7, 0, i));
+      const ctx = { params, random, shared: { ...SHARED, products: PRODUCTS } } as unknown as JourneyContext<OrderToDeliveryData>;
+      return chooseOrder(ctx, 'order-to-delivery').lines.length;
+    });
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  it('declares what it reads, and keys the lines per order the profile gives (morning-order-wave: lognormal median 6)', () => {
+    expect(Object.keys(orderToDelivery.params ?? {})).toEqual(['linesPerOrder', 'qtyPerLine']);
+    const wave = draws(morningOrderWave.params?.['order-to-delivery'] as Record<string, unknown>);
+    // lognormal(μ = ln 6, σ = 0.6), rounded: median 6, mean ≈ 6·e^(0.18) = 7.18; far from the 1–10 default's 5.5
+    expect([...wave].sort((a, b) => a - b)[1000]).toBe(6);
+    expect(mean(wave)).toBeGreaterThan(6.8);
+    expect(mean(wave)).toBeLessThan(7.6);
+    expect(Math.max(...wave)).toBeGreaterThan(15);
+  });
+
+  it('falls back to its declared default, 1–10 lines uniformly', () => {
+    const plain = draws(undefined);
+    expect(Math.min(...plain)).toBe(1);
+    expect(Math.max(...plain)).toBe(10);
+    expect(mean(plain)).toBeCloseTo(5.5, 0);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getProfile, profiles } from '../../../scenarios/profiles/index.js';
 import { morningOrderWave } from '../../../scenarios/profiles/morning-order-wave.js';
-import { ProfileError, validateProfile } from '../../../scenarios/profiles/schema.js';
+import { journeys } from '../../../scenarios/journeys/index.js';
+import { PARAM_KEYS, ProfileError, validateProfile } from '../../../scenarios/profiles/schema.js';
 import type { Profile } from '../../../scenarios/profiles/types.js';
 
 /** The problem lines validateProfile reports for `value`, or [] when it is valid. */
@@ -171,8 +172,8 @@ describe('validateProfile: bursts, users, params and pacing', () => {
     p.params['edi-order-import'] = { linesPerOrdr: 12 };
     p.params['order-entry'] = { linesPerOrder: { distribution: 'normal', mean: 5 } };
     expect(problems(p)).toEqual([
-      'my-profile.yaml: params["edi-order-import"].linesPerOrdr: expected one of linesPerOrder, qtyPerLine, warehouses, linesPerPicking, ' +
-        'scansPerLine, scanIntervalS, ordersPerInvoice, linesPerRfq, productsPerInquiry, reportMonths, pageSize, got 12',
+      'my-profile.yaml: params["edi-order-import"].linesPerOrdr: expected one of linesPerOrder, qtyPerLine, batchSize, linesPerPicking, ' +
+        'scansPerLine, scanIntervalS, shortPickRate, productsPerInquiry, mode, got 12',
       "my-profile.yaml: params[\"order-entry\"].linesPerOrder: expected a number ≥ 0 or { distribution: 'poisson' | 'lognormal' | 'empirical', … }, " +
         'got {"distribution":"normal","mean":5}',
     ]);
@@ -184,6 +185,22 @@ describe('validateProfile: bursts, users, params and pacing', () => {
     ]);
   });
 
+  it('refuses a param the journey does not read, naming the ones it does (a profile must not claim what the load does not do)', () => {
+    const p = base() as unknown as { params: Record<string, Record<string, unknown>> };
+    p.params['edi-order-import'] = { linesPerOrder: 12, qtyPerLine: 3 };
+    p.params['barcode-pick'] = { linesPerPicking: 4, productsPerInquiry: 2 };
+    expect(problems(p)).toEqual([
+      'my-profile.yaml: params["edi-order-import"].qtyPerLine: expected a param edi-order-import reads (batchSize, linesPerOrder), got 3',
+      'my-profile.yaml: params["barcode-pick"].productsPerInquiry: expected a param barcode-pick reads (linesPerPicking, scansPerLine, scanIntervalS, shortPickRate), got 2',
+    ]);
+  });
+
+  it('checks a declared param by its kind: a share, a choice', () => {
+    const p = base() as unknown as { params: Record<string, Record<string, unknown>> };
+    p.params['barcode-pick'] = { shortPickRate: 1.5 };
+    expect(problems(p)).toEqual(['my-profile.yaml: params["barcode-pick"].shortPickRate: expected a share 0–1, got 1.5']);
+  });
+
   it('reports empirical weights that do not match the values', () => {
     const p = base();
     p.params = { 'edi-order-import': { linesPerOrder: { distribution: 'empirical', values: [1, 5, 20], weights: [1, 1] } } };
@@ -193,3 +210,12 @@ describe('validateProfile: bursts, users, params and pacing', () => {
   });
 });
 
+
+describe('journey params: the schema and the journeys agree', () => {
+  it('lists exactly the params the built-in journeys declare, each with the kind its check expects', () => {
+    const declared = new Map<string, string>();
+    for (const journey of Object.values(journeys)) for (const [name, spec] of Object.entries(journey.params ?? {})) declared.set(name, spec.kind);
+    expect([...declared.keys()].sort()).toEqual([...PARAM_KEYS].sort());
+    expect(Object.fromEntries(declared)).toMatchObject({ linesPerOrder: 'count', scanIntervalS: 'seconds', shortPickRate: 'share', mode: 'choice' });
+  });
+});
