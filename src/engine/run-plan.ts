@@ -98,34 +98,81 @@ export interface RunPlanResult {
 }
 
 export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
+  const run = openRun(o);
+  try {
+    const shared = await setupJourneys(run);
+    await createPools(run);
+    if (run.stop.signal.aborted || !(await waitForStartAt(run))) return resultOf(run, []);
+    return resultOf(run, await driveLoad(run, shared));
+  } finally {
+    await closeRun(run);
+  }
+}
+
+/** What the steps of one run share: its options, clock, stop signal and running totals. */
+interface Run {
+  o: RunPlanOptions;
+  clock: Clock;
+  bound: BoundExecutor[];
+  tracker: ThresholdTracker;
+  monitor: SelfMonitor | undefined;
+  windowMs: number;
+  closeLagMs: number;
+  /** Aborted when the run ends early, whatever the reason. */
+  stop: AbortController;
+  /** How the run ends: the first reason wins. */
+  outcome: { status: RunStatus; reason: string } | undefined;
+  end(status: RunStatus, reason: string): void;
+  /** A login refused: the run aborts at once (Odoo blocks an IP after 5 failed logins). */
+  accessDenied(journey: string, error: unknown): void;
+  emit(event: RunEvent): void;
+  totals: RunTotals;
+  pools: VuPool[];
+  onExternalAbort(): void;
+}
+
+/** 1. check, and the run's shared state. */
+function openRun(o: RunPlanOptions): Run {
   const clock = o.clock ?? realClock;
-  const tracker = new ThresholdTracker(o.thresholds ?? thresholdsFromSlos(o.plan.slos ?? {}));
-  const monitor = (o.selfMonitor ?? clock === realClock) ? new SelfMonitor(clock.now()) : undefined;
-  const windowMs = o.windowMs ?? 1000;
-  const closeLagMs = o.closeLagMs ?? 100;
-  const bound = checkPlan(o.plan, o.journeys);
-  const emitEvent = (event: RunEvent) => o.sink.event(event);
-
-  // How the run ends: the first reason wins.
-  const stop = new AbortController();
-  let outcome: { status: RunStatus; reason: string } | undefined;
-  const end = (status: RunStatus, reason: string) => {
-    outcome ??= { status, reason };
-    stop.abort();
+  const run: Run = {
+    o,
+    clock,
+    bound: checkPlan(o.plan, o.journeys),
+    tracker: new ThresholdTracker(o.thresholds ?? thresholdsFromSlos(o.plan.slos ?? {})),
+    monitor: (o.selfMonitor ?? clock === realClock) ? new SelfMonitor(clock.now()) : undefined,
+    windowMs: o.windowMs ?? 1000,
+    closeLagMs: o.closeLagMs ?? 100,
+    stop: new AbortController(),
+    outcome: undefined,
+    end(status, reason) {
+      run.outcome ??= { status, reason };
+      run.stop.abort();
+    },
+    accessDenied: (journey, error) =>
+      run.end(
+        'aborted',
+        `login refused (access_denied) for journey ${journey}: ${errorMessageOf(error)} — check the login and password; ` +
+          'not retried, Odoo blocks an IP after 5 failed logins',
+      ),
+    emit: (event) => o.sink.event(event),
+    totals: new RunTotals(),
+    pools: [],
+    onExternalAbort: () => run.end('interrupted', abortReasonText(o.signal?.reason)),
   };
-  const onExternalAbort = () => end('interrupted', abortReasonText(o.signal?.reason));
-  if (o.signal?.aborted) onExternalAbort();
-  else o.signal?.addEventListener('abort', onExternalAbort, { once: true });
-  const accessDenied = (journey: string, error: unknown) =>
-    end(
-      'aborted',
-      `login refused (access_denied) for journey ${journey}: ${errorMessageOf(error)} — check the login and password; ` +
-        'not retried, Odoo blocks an IP after 5 failed logins',
-    );
+  if (o.signal?.aborted) run.onExternalAbort();
+  else o.signal?.addEventListener('abort', run.onExternalAbort, { once: true });
+  return run;
+}
 
-  const totals = new RunTotals();
-  const pools: VuPool[] = [];
-  const result = (results: ExecutorResult[]): RunPlanResult => ({
+async function closeRun(run: Run): Promise<void> {
+  run.o.signal?.removeEventListener('abort', run.onExternalAbort);
+  run.monitor?.stop();
+  await Promise.all(run.pools.map((p) => p.closeAll()));
+}
+
+function resultOf(run: Run, results: ExecutorResult[]): RunPlanResult {
+  const { outcome, totals, pools, monitor } = run;
+  return {
     status: outcome?.status ?? 'completed',
     ...(outcome ? { reason: outcome.reason } : {}),
     iterations: totals.completed,
@@ -135,80 +182,104 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     started: totals.started,
     abandoned: results.reduce((sum, r) => sum + r.abandoned, 0),
     vus: pools.reduce((sum, p) => sum + p.size, 0),
-    thresholds: tracker.evaluate(),
+    thresholds: run.tracker.evaluate(),
     ...(monitor ? { engineHealth: summarizeEngineHealth(monitor.records) } : {}),
-  });
+  };
+}
 
-  try {
-    // 2. setup
-    const shared = new Map<string, unknown>();
-    for (const name of new Set(bound.map((b) => b.journey))) {
-      if (stop.signal.aborted) break;
-      const journey = o.journeys[name] as Journey;
-      const client = o.createClient({ vu: null, journey: name });
-      try {
-        await client.authenticate();
-        shared.set(name, journey.setup ? await journey.setup(client) : undefined);
-      } catch (e) {
-        const kind = errorKindOf(e);
-        emitEvent({ v: RUN_FORMAT_VERSION, type: 'error', t: clock.now(), journey: name, step: 'setup', kind, message: errorMessageOf(e) });
-        if (kind === 'access_denied') accessDenied(name, e);
-        else end('failed', `setup of journey ${name} failed (${kind}): ${errorMessageOf(e)}`);
-      } finally {
-        await client.close().catch(() => undefined);
-      }
-    }
+/** A failed login or setup: an error event, then the run ends (aborted for a refused login, else failed). */
+function failStart(run: Run, journey: string, step: string | null, error: unknown, what: string): void {
+  const kind = errorKindOf(error);
+  run.emit({ v: RUN_FORMAT_VERSION, type: 'error', t: run.clock.now(), journey, step, kind, message: step === null ? `authenticate: ${errorMessageOf(error)}` : errorMessageOf(error) });
+  if (kind === 'access_denied') run.accessDenied(journey, error);
+  else run.end('failed', `${what} failed (${kind}): ${errorMessageOf(error)}`);
+}
 
-    // 3. VUs
-    let nextVu = 0;
-    for (const b of bound) {
-      const pool = new VuPool(b.journey, b.requirements().maxVUs, (): Vu => {
-        const id = nextVu++;
-        return { id, client: o.createClient({ vu: id, journey: b.journey }), authenticated: false, iterations: 0 };
-      });
-      pools.push(pool);
-      if (stop.signal.aborted) continue;
-      await pool
-        .preallocate(b.requirements().preAllocatedVUs, async (vu) => {
-          await vu.client.authenticate();
-          vu.authenticated = true;
-        })
-        .catch((e: unknown) => {
-          const kind = errorKindOf(e);
-          emitEvent({ v: RUN_FORMAT_VERSION, type: 'error', t: clock.now(), journey: b.journey, step: null, kind, message: `authenticate: ${errorMessageOf(e)}` });
-          if (kind === 'access_denied') accessDenied(b.journey, e);
-          else end('failed', `logging in the pre-allocated VUs of journey ${b.journey} failed (${kind}): ${errorMessageOf(e)}`);
-        });
+/** 2. setup: per journey, one client logs in and runs `journey.setup`; what it returns is ctx.shared. */
+async function setupJourneys(run: Run): Promise<Map<string, unknown>> {
+  const shared = new Map<string, unknown>();
+  for (const name of new Set(run.bound.map((b) => b.journey))) {
+    if (run.stop.signal.aborted) break;
+    const journey = run.o.journeys[name] as Journey;
+    const client = run.o.createClient({ vu: null, journey: name });
+    try {
+      await client.authenticate();
+      shared.set(name, journey.setup ? await journey.setup(client) : undefined);
+    } catch (e) {
+      failStart(run, name, 'setup', e, `setup of journey ${name}`);
+    } finally {
+      await client.close().catch(() => undefined);
     }
-    if (stop.signal.aborted) return result([]);
-    if (o.startAt !== undefined) {
-      const lateMs = clock.now() - o.startAt;
-      if (lateMs > 0) {
-        emitEvent({ v: RUN_FORMAT_VERSION, type: 'warning', t: clock.now(), source: 'engine', message: startLateMessage(lateMs) });
-      } else {
-        await clock.sleepUntil(o.startAt, stop.signal);
-        if (stop.signal.aborted) return result([]);
-      }
-    }
+  }
+  return shared;
+}
 
-    // 4. load
-    let accepting = true; // samples of abandoned iterations that end after the run are ignored
-    const windows = new WindowAggregator(windowMs, (r) => {
-      o.sink.window(r);
-      tracker.addWindow(r);
+/** 3. VUs: one pool per scenario, its pre-allocated VUs logged in. */
+async function createPools(run: Run): Promise<void> {
+  let nextVu = 0;
+  for (const b of run.bound) {
+    const pool = new VuPool(b.journey, b.requirements().maxVUs, (): Vu => {
+      const id = nextVu++;
+      return { id, client: run.o.createClient({ vu: id, journey: b.journey }), authenticated: false, iterations: 0 };
     });
-    const errorLog = new ErrorLog(emitEvent, o.errorEventLimit ?? 20);
-    const dropWarned = new Set<string>();
-    const fan = monitor ? fanOut(windows, errorLog, totals, monitor) : fanOut(windows, errorLog, totals);
-    const samples: SampleSink = {
+    run.pools.push(pool);
+    if (run.stop.signal.aborted) continue;
+    await pool
+      .preallocate(b.requirements().preAllocatedVUs, async (vu) => {
+        await vu.client.authenticate();
+        vu.authenticated = true;
+      })
+      .catch((e: unknown) => failStart(run, b.journey, null, e, `logging in the pre-allocated VUs of journey ${b.journey}`));
+  }
+}
+
+/** `startAt`: wait for the shared start, or warn that setup ended after it. False when the run was stopped meanwhile. */
+async function waitForStartAt(run: Run): Promise<boolean> {
+  const { startAt } = run.o;
+  if (startAt === undefined) return true;
+  const lateMs = run.clock.now() - startAt;
+  if (lateMs > 0) {
+    run.emit({ v: RUN_FORMAT_VERSION, type: 'warning', t: run.clock.now(), source: 'engine', message: startLateMessage(lateMs) });
+    return true;
+  }
+  await run.clock.sleepUntil(startAt, run.stop.signal);
+  return !run.stop.signal.aborted;
+}
+
+/** Where the load's samples go while it runs: windows, error log, totals, self-monitor. */
+interface LoadSinks {
+  windows: WindowAggregator;
+  errorLog: ErrorLog;
+  samples: SampleSink;
+  /** False once the run is over: samples of abandoned iterations that end later are ignored. */
+  accepting: boolean;
+  /** The last closed window, for progress. */
+  last: WindowSummary | undefined;
+}
+
+function loadSinks(run: Run): LoadSinks {
+  const { o } = run;
+  const windows = new WindowAggregator(run.windowMs, (r) => {
+    o.sink.window(r);
+    run.tracker.addWindow(r);
+  });
+  const errorLog = new ErrorLog(run.emit, o.errorEventLimit ?? 20);
+  const dropWarned = new Set<string>();
+  const fan = run.monitor ? fanOut(windows, errorLog, run.totals, run.monitor) : fanOut(windows, errorLog, run.totals);
+  const sinks: LoadSinks = {
+    windows,
+    errorLog,
+    accepting: true,
+    last: undefined,
+    samples: {
       push(sample) {
-        if (!accepting) return;
+        if (!sinks.accepting) return;
         fan.push(sample);
         o.onSample?.(sample);
         if (sample.type === 'arrival' && sample.dropped && !dropWarned.has(sample.journey)) {
           dropWarned.add(sample.journey);
-          const max = pools.find((p) => p.journey === sample.journey)?.maxVUs;
-          emitEvent({
+          const max = run.pools.find((p) => p.journey === sample.journey)?.maxVUs;
+          run.emit({
             v: RUN_FORMAT_VERSION,
             type: 'warning',
             t: sample.t,
@@ -217,86 +288,93 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
           });
         }
       },
-    };
+    },
+  };
+  return sinks;
+}
 
-    const startMs = clock.now();
-    const phases = new PhaseEdges(o.plan, startMs, emitEvent);
-    let last: WindowSummary | undefined;
-    const report = (now: number) =>
-      o.onProgress?.(
-        buildProgress({
-          elapsedS: (now - startMs) / 1000,
-          durationS: o.plan.durationS,
-          rateTarget: bound.reduce((sum, b) => sum + b.rateAt((now - startMs) / 1000), 0),
-          windowMs,
-          last,
-          inFlight: pools.reduce((sum, p) => sum + p.busy, 0),
-          vus: pools.reduce((sum, p) => sum + p.size, 0),
-          totals,
-        }),
-      );
-    phases.emitUntil(startMs);
+/** 4. load: every scenario's executor from the same t = 0, a ticker closing windows; then 5. stop. */
+async function driveLoad(run: Run, shared: Map<string, unknown>): Promise<ExecutorResult[]> {
+  const { o, clock } = run;
+  const sinks = loadSinks(run);
+  const startMs = clock.now();
+  const phases = new PhaseEdges(o.plan, startMs, run.emit);
+  const report = (now: number) => o.onProgress?.(progressAt(run, sinks, startMs, now));
+  phases.emitUntil(startMs);
+  const tickerStop = new AbortController();
+  const ticker = tick(run, sinks, phases, startMs, report, tickerStop.signal);
+  const results = await Promise.all(
+    run.bound.map((b, i) => {
+      const iterations = createIterationRunner({
+        journey: o.journeys[b.journey] as Journey,
+        shared: shared.get(b.journey),
+        tag: o.tag ?? `${o.plan.profile}-${o.plan.seed}`,
+        seed: o.plan.seed,
+        scenarioIndex: i,
+        clock,
+        samples: sinks.samples,
+        signal: run.stop.signal,
+        onAccessDenied: (_vu, message) => run.accessDenied(b.journey, message),
+        params: o.plan.scenarios[i]?.params,
+        serverMajor: o.serverMajor,
+      });
+      return b.run({ clock, startMs, signal: run.stop.signal, pool: run.pools[i] as VuPool, iterations }, sinks.samples);
+    }),
+  );
+  tickerStop.abort();
+  await ticker;
+  finishLoad(run, sinks, phases);
+  report(clock.now());
+  return results;
+}
 
-    const tickerStop = new AbortController();
-    const ticker = (async () => {
-      let next = windows.windowOf(startMs) + windowMs + closeLagMs;
-      for (;;) {
-        await clock.sleepUntil(next, tickerStop.signal);
-        if (tickerStop.signal.aborted) return;
-        const now = clock.now();
-        phases.emitUntil(now);
-        last = windows.closeUntil(now - closeLagMs).at(-1) ?? last;
-        if (monitor) o.sink.engine?.(monitor.sample(windows.windowOf(now - closeLagMs) - windowMs, now));
-        const abort = tracker.abortReason((now - startMs) / 1000);
-        if (abort !== undefined) end('aborted', abort);
-        report(now);
-        next = windows.windowOf(now - closeLagMs) + windowMs + closeLagMs;
-      }
-    })();
+/** Progress at `now`: elapsed, target rate, the last window, VUs in flight. */
+function progressAt(run: Run, sinks: LoadSinks, startMs: number, now: number): Progress {
+  return buildProgress({
+    elapsedS: (now - startMs) / 1000,
+    durationS: run.o.plan.durationS,
+    rateTarget: run.bound.reduce((sum, b) => sum + b.rateAt((now - startMs) / 1000), 0),
+    windowMs: run.windowMs,
+    last: sinks.last,
+    inFlight: run.pools.reduce((sum, p) => sum + p.busy, 0),
+    vus: run.pools.reduce((sum, p) => sum + p.size, 0),
+    totals: run.totals,
+  });
+}
 
-    const results = await Promise.all(
-      bound.map((b, i) => {
-        const pool = pools[i] as VuPool;
-        const iterations = createIterationRunner({
-          journey: o.journeys[b.journey] as Journey,
-          shared: shared.get(b.journey),
-          tag: o.tag ?? `${o.plan.profile}-${o.plan.seed}`,
-          seed: o.plan.seed,
-          scenarioIndex: i,
-          clock,
-          samples,
-          signal: stop.signal,
-          onAccessDenied: (_vu, message) => accessDenied(b.journey, message),
-          params: o.plan.scenarios[i]?.params,
-          serverMajor: o.serverMajor,
-        });
-        return b.run({ clock, startMs, signal: stop.signal, pool, iterations }, samples);
-      }),
-    );
-
-    // 5. stop
-    tickerStop.abort();
-    await ticker;
+/** Once per window (plus the close lag): phase edges, the window closed, engine health, abortOnFail thresholds, progress. */
+async function tick(run: Run, sinks: LoadSinks, phases: PhaseEdges, startMs: number, report: (now: number) => void, signal: AbortSignal): Promise<void> {
+  const { clock, windowMs, closeLagMs } = run;
+  let next = sinks.windows.windowOf(startMs) + windowMs + closeLagMs;
+  for (;;) {
+    await clock.sleepUntil(next, signal);
+    if (signal.aborted) return;
     const now = clock.now();
-    phases.finish(now);
-    accepting = false;
-    last = windows.closeAll().at(-1) ?? last;
-    errorLog.finish(now);
-    const crossed = tracker.evaluate().filter((r) => !r.pass);
-    if (crossed.length > 0) {
-      emitEvent({ v: RUN_FORMAT_VERSION, type: 'warning', t: now, source: 'thresholds', message: `thresholds crossed: ${crossed.map((r) => r.source).join(', ')}` });
-    }
-    if (monitor) {
-      o.sink.engine?.(monitor.sample(windows.windowOf(now), now));
-      const health = summarizeEngineHealth(monitor.records);
-      if (health.bottleneck) emitEvent({ v: RUN_FORMAT_VERSION, type: 'warning', t: now, source: 'engine', message: engineWarning(health) });
-    }
+    phases.emitUntil(now);
+    sinks.last = sinks.windows.closeUntil(now - closeLagMs).at(-1) ?? sinks.last;
+    if (run.monitor) run.o.sink.engine?.(run.monitor.sample(sinks.windows.windowOf(now - closeLagMs) - windowMs, now));
+    const abort = run.tracker.abortReason((now - startMs) / 1000);
+    if (abort !== undefined) run.end('aborted', abort);
     report(now);
-    return result(results);
-  } finally {
-    o.signal?.removeEventListener('abort', onExternalAbort);
-    monitor?.stop();
-    await Promise.all(pools.map((p) => p.closeAll()));
+    next = sinks.windows.windowOf(now - closeLagMs) + windowMs + closeLagMs;
+  }
+}
+
+/** 5. stop: phases ended, every window flushed, the crossed thresholds and the engine's health said. */
+function finishLoad(run: Run, sinks: LoadSinks, phases: PhaseEdges): void {
+  const now = run.clock.now();
+  phases.finish(now);
+  sinks.accepting = false;
+  sinks.last = sinks.windows.closeAll().at(-1) ?? sinks.last;
+  sinks.errorLog.finish(now);
+  const crossed = run.tracker.evaluate().filter((r) => !r.pass);
+  if (crossed.length > 0) {
+    run.emit({ v: RUN_FORMAT_VERSION, type: 'warning', t: now, source: 'thresholds', message: `thresholds crossed: ${crossed.map((r) => r.source).join(', ')}` });
+  }
+  if (run.monitor) {
+    run.o.sink.engine?.(run.monitor.sample(sinks.windows.windowOf(now), now));
+    const health = summarizeEngineHealth(run.monitor.records);
+    if (health.bottleneck) run.emit({ v: RUN_FORMAT_VERSION, type: 'warning', t: now, source: 'engine', message: engineWarning(health) });
   }
 }
 
