@@ -153,6 +153,47 @@ function round3(x: number): number {
 
 /** Starts the collector. Only invalid options reject (CollectorOptionError). */
 export async function startPgStatsCollector(options: PgStatsCollectorOptions): Promise<PgStatsCollector> {
+  const settings = checkedSettings(options);
+  const scrub = passwordScrubber(options.pgUrl);
+  const out = outputs(options, settings.clock, scrub);
+  const reader = statsReader(options, settings, out);
+  const loop = await startSamplingLoop({
+    intervalMs: settings.locksIntervalMs,
+    clock: settings.clock,
+    backoff: options.backoff ?? { initialMs: 250, maxMs: 30_000 },
+    connect: reader.connect,
+    scrub,
+    tick: async (client, index) => {
+      await reader.lockWaits(client);
+      // Tick 0 is the start snapshot's moment: the periodic ones follow every `every` ticks.
+      if (index > 0 && index % settings.every === 0) await reader.snapshot(client);
+    },
+    onGap: (gap) => {
+      try {
+        options.onGap?.({ collector: 'pg_stats', ...gap });
+      } catch (error) {
+        out.warn(`pg stats gap handler failed: ${reasonOf(error)}`);
+      }
+    },
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    source: STATS_SOURCE,
+    get privileges() {
+      return reader.privileges;
+    },
+    get serverVersionNum() {
+      return reader.serverVersionNum === 0 ? undefined : reader.serverVersionNum;
+    },
+    stop() {
+      stopping ??= stopWithEndSnapshot(reader, loop, out.warn);
+      return stopping;
+    },
+  };
+}
+
+/** The options checked, with their defaults. @throws CollectorOptionError */
+function checkedSettings(options: PgStatsCollectorOptions) {
   const locksIntervalMs = options.locksIntervalMs ?? 1000;
   const statsIntervalMs = options.statsIntervalMs ?? 5000;
   if (!(Number.isInteger(locksIntervalMs) && locksIntervalMs >= 100 && locksIntervalMs <= 60_000)) {
@@ -164,15 +205,23 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
     );
   }
   if (options.database === '') throw new CollectorOptionError('pg stats database: expected a database name, got ""');
-  const every = Math.max(1, Math.round(statsIntervalMs / locksIntervalMs));
-  const clock = options.clock ?? systemClock;
-  const scrub = passwordScrubber(options.pgUrl);
-  const config = collectorClientConfig(options.pgUrl, locksIntervalMs);
-  const topStatements = options.topStatements ?? 50;
-  const boundaryStatements = options.boundaryStatements ?? 1000;
-  const maxLockWaits = options.maxLockWaits ?? 20;
-  const queryTextMax = options.queryTextMax ?? 300;
+  return {
+    locksIntervalMs,
+    /** A counter snapshot every `every` lock-wait ticks. */
+    every: Math.max(1, Math.round(statsIntervalMs / locksIntervalMs)),
+    clock: options.clock ?? systemClock,
+    config: collectorClientConfig(options.pgUrl, locksIntervalMs),
+    topStatements: options.topStatements ?? 50,
+    boundaryStatements: options.boundaryStatements ?? 1000,
+    maxLockWaits: options.maxLockWaits ?? 20,
+    queryTextMax: options.queryTextMax ?? 300,
+  };
+}
 
+type Settings = ReturnType<typeof checkedSettings>;
+
+/** Where the collector's records and warnings go; neither a failing sink nor a failing warning handler stops it. */
+function outputs(options: PgStatsCollectorOptions, clock: Settings['clock'], scrub: (text: string) => string) {
   const warn = (message: string) => {
     try {
       options.onWarning?.(scrub(message));
@@ -196,10 +245,19 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
     noted.add(message);
     emit({ v: RUN_FORMAT_VERSION, type: 'pg_stats_note', t: clock.now(), topic, message });
   };
+  return { warn, emit, note };
+}
 
-  let privileges: PrivilegeReport | undefined;
-  let serverVersionNum = 0;
-  let startTaken = false;
+type Outputs = ReturnType<typeof outputs>;
+
+/** Reading the counters and lock waits over one connection; remembers the server version and privileges. */
+function statsReader(options: PgStatsCollectorOptions, settings: Settings, out: Outputs) {
+  const { clock } = settings;
+  const state = {
+    privileges: undefined as PrivilegeReport | undefined,
+    serverVersionNum: 0,
+    startTaken: false,
+  };
 
   /** One view's row as counters; a server error (permission, missing view) gives null and a note. */
   const readView = async (client: pg.Client, name: string, sql: string, params: unknown[] = []): Promise<PgCounters | null> => {
@@ -208,88 +266,70 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
       return countersOf(result.rows[0]?.j);
     } catch (error) {
       if (sqlState(error) === undefined) throw error;
-      note('view', `${name} is not readable: ${reasonOf(error)}`);
+      out.note('view', `${name} is not readable: ${reasonOf(error)}`);
       return null;
     }
   };
 
   const readStatements = async (client: pg.Client, limit: number): Promise<PgStatementRow[] | undefined> => {
-    if (privileges?.statements !== 'ok') return undefined;
+    if (state.privileges?.statements !== 'ok') return undefined;
     try {
-      const result = await client.query<StatementRow>(STATEMENTS_SQL, [options.database, queryTextMax, limit]);
+      const result = await client.query<StatementRow>(STATEMENTS_SQL, [options.database, settings.queryTextMax, limit]);
       return toStatementRows(result.rows);
     } catch (error) {
       if (sqlState(error) === undefined) throw error;
-      note('pg_stat_statements', `pg_stat_statements is not readable: ${reasonOf(error)}`);
+      out.note('pg_stat_statements', `pg_stat_statements is not readable: ${reasonOf(error)}`);
       return undefined;
     }
   };
 
   const snapshot = async (client: pg.Client, edge?: 'start' | 'end'): Promise<void> => {
     const t = clock.now();
+    const version = state.serverVersionNum;
     const database = await readView(client, 'pg_stat_database', 'SELECT to_jsonb(d) AS j FROM pg_stat_database d WHERE datname = $1', [options.database]);
     const bgwriter = await readView(client, 'pg_stat_bgwriter', 'SELECT to_jsonb(b) AS j FROM pg_stat_bgwriter b');
-    const checkpointer =
-      serverVersionNum >= 170000 ? await readView(client, 'pg_stat_checkpointer', 'SELECT to_jsonb(c) AS j FROM pg_stat_checkpointer c') : null;
-    const wal = serverVersionNum >= 140000 ? await readView(client, 'pg_stat_wal', 'SELECT to_jsonb(w) AS j FROM pg_stat_wal w') : null;
-    const connections = await client.query<{ in_use: number; database: number; max: number; reserved: number }>(
-      `SELECT count(*) FILTER (WHERE backend_type = 'client backend')::int AS in_use,
-              count(*) FILTER (WHERE backend_type = 'client backend' AND datname = $1)::int AS database,
-              current_setting('max_connections')::int AS max,
-              current_setting('superuser_reserved_connections')::int AS reserved
-         FROM pg_stat_activity`,
-      [options.database],
-    );
-    const c = connections.rows[0]!;
-    const statements = await readStatements(client, edge === undefined ? topStatements : boundaryStatements);
+    const checkpointer = version >= 170000 ? await readView(client, 'pg_stat_checkpointer', 'SELECT to_jsonb(c) AS j FROM pg_stat_checkpointer c') : null;
+    const wal = version >= 140000 ? await readView(client, 'pg_stat_wal', 'SELECT to_jsonb(w) AS j FROM pg_stat_wal w') : null;
+    const connections = await readConnections(client, options.database);
+    const statements = await readStatements(client, edge === undefined ? settings.topStatements : settings.boundaryStatements);
     const record: PgStatsSnapshot = {
       v: RUN_FORMAT_VERSION,
       type: 'pg_stats',
       t,
       ...(edge ? { edge } : {}),
-      serverVersionNum,
+      serverVersionNum: version,
       database,
       bgwriter,
       checkpointer,
       wal,
-      connections: { inUse: c.in_use, database: c.database, max: c.max, reservedSuperuser: c.reserved },
+      connections,
       ...(statements ? { statements } : {}),
     };
-    emit(record);
+    out.emit(record);
   };
 
   const lockWaits = async (client: pg.Client): Promise<void> => {
     const t = clock.now();
-    const result = await client.query<LockRow>(lockWaitsSql(serverVersionNum), [options.database, maxLockWaits]);
-    const waits: PgLockWaitEntry[] = result.rows.map((r) => ({
-      pid: r.pid,
-      blockingPids: r.blocking_pids,
-      waitS: r.wait_s === null ? 0 : round3(Math.max(0, r.wait_s)),
-      waitStart: r.wait_start === null ? null : Math.round(r.wait_start),
-      lockType: r.locktype,
-      mode: r.mode,
-      relation: r.relation,
-      queryId: r.query_id,
-      blockingQueryIds: r.blocking_query_ids,
-      applicationName: r.application_name,
-    }));
+    const result = await client.query<LockRow>(lockWaitsSql(state.serverVersionNum), [options.database, settings.maxLockWaits]);
+    const waits = result.rows.map(toLockWaitEntry);
     // Nothing waiting: no record (the absence of lock waits is the default reading).
-    if (waits.length > 0) emit({ v: RUN_FORMAT_VERSION, type: 'pg_lock_waits', t, waits });
+    if (waits.length > 0) out.emit({ v: RUN_FORMAT_VERSION, type: 'pg_lock_waits', t, waits });
   };
 
+  /** Opens a connection: the server version, the privileges (once) and the start snapshot (once). */
   const connect = async () => {
-    const opened = await openCollectorClient(config);
+    const opened = await openCollectorClient(settings.config);
     try {
       await opened.client.query(`SET application_name = '${COLLECTOR_APPLICATION_NAME}'`);
       const version = await opened.client.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
-      serverVersionNum = version.rows[0]?.v ?? 0;
-      if (privileges === undefined) {
-        privileges = await checkPrivileges(opened.client, options.database);
-        for (const line of privileges.missing) note(line.startsWith('pg_stat_statements') ? 'pg_stat_statements' : 'privileges', line);
+      state.serverVersionNum = version.rows[0]?.v ?? 0;
+      if (state.privileges === undefined) {
+        state.privileges = await checkPrivileges(opened.client, options.database);
+        for (const line of state.privileges.missing) out.note(line.startsWith('pg_stat_statements') ? 'pg_stat_statements' : 'privileges', line);
       }
-      if (!startTaken) {
+      if (!state.startTaken) {
         await snapshot(opened.client, 'start');
-        startTaken = true;
+        state.startTaken = true;
       }
     } catch (error) {
       await opened.client.end().catch(() => undefined);
@@ -298,56 +338,69 @@ export async function startPgStatsCollector(options: PgStatsCollectorOptions): P
     return opened;
   };
 
-  const loop = await startSamplingLoop({
-    intervalMs: locksIntervalMs,
-    clock,
-    backoff: options.backoff ?? { initialMs: 250, maxMs: 30_000 },
-    connect,
-    scrub,
-    tick: async (client, index) => {
-      await lockWaits(client);
-      // Tick 0 is the start snapshot's moment: the periodic ones follow every `every` ticks.
-      if (index > 0 && index % every === 0) await snapshot(client);
-    },
-    onGap: (gap) => {
-      try {
-        options.onGap?.({ collector: 'pg_stats', ...gap });
-      } catch (error) {
-        warn(`pg stats gap handler failed: ${reasonOf(error)}`);
-      }
-    },
-  });
-
-  let stopping: Promise<void> | undefined;
   return {
-    source: STATS_SOURCE,
+    snapshot,
+    lockWaits,
+    connect,
     get privileges() {
-      return privileges;
+      return state.privileges;
     },
     get serverVersionNum() {
-      return serverVersionNum === 0 ? undefined : serverVersionNum;
-    },
-    stop() {
-      stopping ??= (async () => {
-        await loop.stop();
-        try {
-          const client = loop.client;
-          if (client !== undefined) await snapshot(client, 'end');
-          else {
-            // The connection was lost: one more try, so the run still has its end counters.
-            const opened = await connect();
-            try {
-              await snapshot(opened.client, 'end');
-            } finally {
-              await opened.client.end().catch(() => undefined);
-            }
-          }
-        } catch (error) {
-          warn(`pg stats: no end snapshot (${reasonOf(error)}); run deltas use the last periodic snapshot`);
-        }
-        await loop.close();
-      })();
-      return stopping;
+      return state.serverVersionNum;
     },
   };
+}
+
+/** Client backends of the cluster and of the database, against max_connections. */
+async function readConnections(client: pg.Client, database: string): Promise<PgStatsSnapshot['connections']> {
+  const connections = await client.query<{ in_use: number; database: number; max: number; reserved: number }>(
+    `SELECT count(*) FILTER (WHERE backend_type = 'client backend')::int AS in_use,
+            count(*) FILTER (WHERE backend_type = 'client backend' AND datname = $1)::int AS database,
+            current_setting('max_connections')::int AS max,
+            current_setting('superuser_reserved_connections')::int AS reserved
+       FROM pg_stat_activity`,
+    [database],
+  );
+  const c = connections.rows[0]!;
+  return { inUse: c.in_use, database: c.database, max: c.max, reservedSuperuser: c.reserved };
+}
+
+function toLockWaitEntry(r: LockRow): PgLockWaitEntry {
+  return {
+    pid: r.pid,
+    blockingPids: r.blocking_pids,
+    waitS: r.wait_s === null ? 0 : round3(Math.max(0, r.wait_s)),
+    waitStart: r.wait_start === null ? null : Math.round(r.wait_start),
+    lockType: r.locktype,
+    mode: r.mode,
+    relation: r.relation,
+    queryId: r.query_id,
+    blockingQueryIds: r.blocking_query_ids,
+    applicationName: r.application_name,
+  };
+}
+
+/** Stops the loop, then takes the end snapshot (reconnecting once if the connection was lost). */
+async function stopWithEndSnapshot(
+  reader: ReturnType<typeof statsReader>,
+  loop: Awaited<ReturnType<typeof startSamplingLoop>>,
+  warn: (message: string) => void,
+): Promise<void> {
+  await loop.stop();
+  try {
+    const client = loop.client;
+    if (client !== undefined) await reader.snapshot(client, 'end');
+    else {
+      // The connection was lost: one more try, so the run still has its end counters.
+      const opened = await reader.connect();
+      try {
+        await reader.snapshot(opened.client, 'end');
+      } finally {
+        await opened.client.end().catch(() => undefined);
+      }
+    }
+  } catch (error) {
+    warn(`pg stats: no end snapshot (${reasonOf(error)}); run deltas use the last periodic snapshot`);
+  }
+  await loop.close();
 }
