@@ -82,10 +82,49 @@ interface WorkerSlot {
 const MAX_BODY = 64 * 1024 * 1024;
 
 export async function startLabServer(options: LabServerOptions): Promise<LabServer> {
+  const master = new PreforkMaster(checkedConfig(options), options.limitTimeReal ?? 120, new OdooLog(options.logFile), await workerScript());
+  const server = createServer((req, res) => master.receive(req, res));
+  server.keepAliveTimeout = 0;
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await Promise.all([
+      ...Array.from({ length: options.workers }, () => master.spawn('http')),
+      ...Array.from({ length: options.maxCronThreads ?? 0 }, () => master.spawn('cron')),
+    ]);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await master.stopWorkers();
+    server.close();
+    throw error instanceof LabServerError ? error : new LabServerError(`lab server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const address = server.address() as AddressInfo;
+  master.log.info('?', 'odoo.service.server', `HTTP service (werkzeug) running on ${host}:${address.port}`);
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    workerPids: () => master.pids((s) => s.kind === 'http'),
+    busyWorkerPids: () => master.pids((s) => s.kind === 'http' && s.current !== undefined),
+    cronPids: () => master.pids((s) => s.kind === 'cron'),
+    async stop() {
+      await master.stopWorkers();
+      master.refuseQueued();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The workers' configuration from the options. @throws LabServerError for a bad worker count or time limit */
+function checkedConfig(options: LabServerOptions): WorkerConfig {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
     throw new LabServerError(`workers: expected a whole number ≥ 1, got ${options.workers}; pass --workers 1 or more.`);
   }
-  const config: WorkerConfig = {
+  const limitTimeReal = options.limitTimeReal ?? 120;
+  if (!(limitTimeReal > 0)) throw new LabServerError(`limitTimeReal: expected seconds > 0, got ${limitTimeReal}; pass --limit-time-real 120 or another positive number.`);
+  return {
     pg: options.pg,
     db: options.db,
     sessionSecret: randomBytes(32).toString('base64url'),
@@ -94,24 +133,54 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     dbMaxConn: options.dbMaxConn ?? 64,
     cronIntervalS: options.cronIntervalS ?? 60,
   };
-  const limitTimeReal = options.limitTimeReal ?? 120;
-  if (!(limitTimeReal > 0)) throw new LabServerError(`limitTimeReal: expected seconds > 0, got ${limitTimeReal}; pass --limit-time-real 120 or another positive number.`);
-  const log = new OdooLog(options.logFile);
-  const script = await workerScript();
-  const queue: PendingRequest[] = [];
-  const slots = new Set<WorkerSlot>();
-  let stopping = false;
-  let nextId = 1;
+}
 
-  const dispatch = () => {
-    for (const slot of slots) {
-      if (!queue.length) return;
+/** One HTTP answer, closing the connection (as Odoo's werkzeug does under prefork). */
+function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body), Connection: 'close', Server: 'Werkzeug/2.0.2 Python/3.10.12' });
+  res.end(body);
+}
+
+/**
+ * The master of the prefork server (Odoo's PreforkServer): a FIFO queue of requests, worker
+ * processes that take one at a time, replacements for workers that die, and the watchdog that
+ * kills a worker past limit_time_real.
+ */
+class PreforkMaster {
+  private readonly queue: PendingRequest[] = [];
+  private readonly slots = new Set<WorkerSlot>();
+  private stopping = false;
+  private nextId = 1;
+  private readonly watchdog: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly limitTimeReal: number,
+    readonly log: OdooLog,
+    private readonly script: string,
+  ) {
+    // PreforkServer.process_timeout, checked about 4 times per limit (at least once a second)
+    this.watchdog = setInterval(() => this.killTimedOut(), Math.min(1000, Math.max(50, (limitTimeReal * 1000) / 4)));
+    this.watchdog.unref();
+  }
+
+  /** Pids of the ready workers that `which` selects. */
+  pids(which: (slot: WorkerSlot) => boolean): number[] {
+    return [...this.slots].filter((s) => s.ready && which(s)).map((s) => s.pid);
+  }
+
+  /** Hands queued requests to idle HTTP workers, in order. */
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
       // A worker killed a moment ago is disconnected before its 'exit' arrives: leave it to be replaced.
       if (slot.kind !== 'http' || !slot.ready || slot.current || !slot.child.connected) continue;
       // Requests whose client gave up while queued are dropped without taking the worker's turn:
       // skipping the worker instead could leave live requests queued behind idle workers for good.
-      let pending = queue.shift();
-      while (pending !== undefined && pending.res.destroyed) pending = queue.shift();
+      let pending = this.queue.shift();
+      while (pending !== undefined && pending.res.destroyed) pending = this.queue.shift();
       if (pending === undefined) return;
       slot.current = pending;
       slot.busySince = Date.now();
@@ -120,67 +189,66 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         if (error) slot.busySince = undefined;
       });
     }
-  };
+  }
 
-  const reply = (res: ServerResponse, status: number, headers: Record<string, string>, body: string) => {
-    if (res.headersSent || res.destroyed) return;
-    res.shouldKeepAlive = false;
-    res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body), Connection: 'close', Server: 'Werkzeug/2.0.2 Python/3.10.12' });
-    res.end(body);
-  };
-
-  const spawn = (kind: 'http' | 'cron' = 'http'): Promise<WorkerSlot> =>
-    new Promise((resolve, reject) => {
-      const child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
+  /** Forks a worker; resolves once it is ready. A worker that dies later is replaced (unless stopping). */
+  spawn(kind: 'http' | 'cron' = 'http'): Promise<WorkerSlot> {
+    return new Promise((resolve, reject) => {
+      const child = fork(this.script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
       const slot: WorkerSlot = { child, pid: child.pid ?? 0, kind, ready: false };
-      slots.add(slot);
+      this.slots.add(slot);
       child.on('message', (message: WorkerToMaster) => {
         if (message.type === 'ready') {
           slot.ready = true;
           resolve(slot);
-          dispatch();
+          this.dispatch();
         } else if (message.type === 'failed') {
           reject(new LabServerError(`lab worker ${slot.pid} could not start: ${message.message}`));
-        } else if (message.type === 'busy') {
-          slot.busySince = Date.now();
-        } else if (message.type === 'idle') {
-          slot.busySince = undefined;
-        } else if (message.type === 'response' && slot.current?.message.id === message.id) {
-          const { res } = slot.current;
-          slot.current = undefined;
-          slot.busySince = undefined;
-          reply(res, message.status, message.headers, message.body);
-          dispatch();
-        }
+        } else this.onWorkerMessage(slot, message);
       });
       // A send racing a worker's death reports through the send callback; never let it go uncaught.
       child.on('error', () => undefined);
       child.on('exit', (code, signal) => {
-        slots.delete(slot);
+        this.slots.delete(slot);
         if (!slot.ready) reject(new LabServerError(`lab worker ${slot.pid} exited during start-up (${signal ?? code})`));
         if (slot.current) reply(slot.current.res, 502, { 'Content-Type': 'text/plain' }, 'Bad Gateway');
         slot.current = undefined;
-        if (!stopping) {
-          if (!slot.killed) log.write('WARNING', '?', 'odoo.service.server', `Worker (${slot.pid}) exited (${signal ?? code}), forking a replacement`);
-          spawn(kind).catch(() => undefined);
+        if (!this.stopping) {
+          if (!slot.killed) this.log.write('WARNING', '?', 'odoo.service.server', `Worker (${slot.pid}) exited (${signal ?? code}), forking a replacement`);
+          this.spawn(kind).catch(() => undefined);
         }
       });
-      child.send({ type: 'init', config: { ...config, role: kind } });
+      child.send({ type: 'init', config: { ...this.config, role: kind } });
     });
+  }
 
-  // PreforkServer.process_timeout, checked about 4 times per limit (at least once a second)
-  const watchdog = setInterval(() => {
+  /** A running worker's news: busy, idle, or the answer to its request. */
+  private onWorkerMessage(slot: WorkerSlot, message: WorkerToMaster): void {
+    if (message.type === 'busy') {
+      slot.busySince = Date.now();
+    } else if (message.type === 'idle') {
+      slot.busySince = undefined;
+    } else if (message.type === 'response' && slot.current?.message.id === message.id) {
+      const { res } = slot.current;
+      slot.current = undefined;
+      slot.busySince = undefined;
+      reply(res, message.status, message.headers, message.body);
+      this.dispatch();
+    }
+  }
+
+  private killTimedOut(): void {
     const now = Date.now();
-    for (const slot of slots) {
-      if (slot.busySince === undefined || slot.killed || now - slot.busySince < limitTimeReal * 1000) continue;
-      log.write('ERROR', '?', 'odoo.service.server', `${slot.kind === 'cron' ? 'WorkerCron' : 'WorkerHTTP'} (${slot.pid}) timeout after ${limitTimeReal}s`);
+    for (const slot of this.slots) {
+      if (slot.busySince === undefined || slot.killed || now - slot.busySince < this.limitTimeReal * 1000) continue;
+      this.log.write('ERROR', '?', 'odoo.service.server', `${slot.kind === 'cron' ? 'WorkerCron' : 'WorkerHTTP'} (${slot.pid}) timeout after ${this.limitTimeReal}s`);
       slot.killed = true;
       slot.child.kill('SIGKILL');
     }
-  }, Math.min(1000, Math.max(50, (limitTimeReal * 1000) / 4)));
-  watchdog.unref();
+  }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  /** The HTTP server's handler: reads the body (up to MAX_BODY) and queues the request. */
+  receive(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -193,16 +261,16 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       }
     });
     req.on('end', () => {
-      if (stopping) return reply(res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');
+      if (this.stopping) return reply(res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
-      queue.push({
+      this.queue.push({
         res,
         message: {
           type: 'request',
-          id: nextId++,
+          id: this.nextId++,
           method: req.method ?? 'GET',
           url: req.url ?? '/',
           headers,
@@ -210,16 +278,16 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
           remoteAddress: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
         },
       });
-      dispatch();
+      this.dispatch();
     });
-  });
-  server.keepAliveTimeout = 0;
+  }
 
-  const stopWorkers = async () => {
-    stopping = true;
-    clearInterval(watchdog);
+  /** SIGTERM to every worker (SIGKILL after 3 s); no replacements from now on. */
+  async stopWorkers(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.watchdog);
     await Promise.all(
-      [...slots].map(
+      [...this.slots].map(
         (slot) =>
           new Promise<void>((resolve) => {
             if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
@@ -229,37 +297,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
           }),
       ),
     );
-  };
-
-  try {
-    await Promise.all([
-      ...Array.from({ length: options.workers }, () => spawn('http')),
-      ...Array.from({ length: options.maxCronThreads ?? 0 }, () => spawn('cron')),
-    ]);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-    });
-  } catch (error) {
-    await stopWorkers();
-    server.close();
-    throw error instanceof LabServerError ? error : new LabServerError(`lab server could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const address = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
-  log.info('?', 'odoo.service.server', `HTTP service (werkzeug) running on ${host}:${address.port}`);
-  return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
-    workerPids: () => [...slots].filter((s) => s.ready && s.kind === 'http').map((s) => s.pid),
-    busyWorkerPids: () => [...slots].filter((s) => s.ready && s.kind === 'http' && s.current !== undefined).map((s) => s.pid),
-    cronPids: () => [...slots].filter((s) => s.ready && s.kind === 'cron').map((s) => s.pid),
-    async stop() {
-      await stopWorkers();
-      for (const pending of queue.splice(0)) reply(pending.res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  /** Requests still queued when the server stops get a 503. */
+  refuseQueued(): void {
+    for (const pending of this.queue.splice(0)) reply(pending.res, 503, { 'Content-Type': 'text/plain' }, 'Service Unavailable');
+  }
 }
