@@ -36,6 +36,7 @@
  * deployments compared under the same plan see the same work. Percentiles are nearest-rank.
  */
 import { mixSeed, mulberry32 } from '../../src/plan/random.js';
+import { executorOf } from '../../src/plan/executors/index.js';
 import { levelCurve } from '../../src/plan/shape.js';
 import type { AnyPlanScenario } from '../../src/plan/plan.js';
 import { arrivalTimes, isOpenModel, scheduledArrivals } from './arrivals.js';
@@ -225,95 +226,207 @@ function replicate(
   warmupS: number,
   windowS: number,
 ): { cpuBusyArea: number; endS: number; events: number } {
-  const { plan, deployment } = config;
-  const maxTries = config.contention?.maxTries ?? DEFAULT_MAX_TRIES;
-  const conflict = config.contention?.conflictPerWriter ?? 0;
-  const alpha = config.contention?.retriesPerConcurrency ?? 0;
-  const cores = effectiveCoresOf(deployment);
-  const scale = config.scale ?? 1;
-  const events = new EventQueue<Event>();
-  const iterationCounts = plan.scenarios.map(() => 0);
-  const newIteration = (scenario: number, t: number, user?: User): Iteration => {
-    const index = iterationCounts[scenario] ?? 0;
-    iterationCounts[scenario] = index + 1;
-    const uniform = mulberry32(mixSeed(seed, scenario, index));
-    const demand = demands[scenario] as JourneyDemand;
-    return { scenario, arrivalS: t, calls: drawIterationCalls(demand, uniform), next: 0, uniform, waitS: 0, waited: false, ...(user ? { user } : {}) };
-  };
+  return new Replication(config, demands, pools, accs, seed, warmupS, windowS).run();
+}
 
-  // --- arrivals: open-model scenarios --------------------------------------------------------
-  const generators = plan.scenarios.map((s, i) => {
-    if (!isOpenModel(s)) return undefined;
-    return config.arrivals === 'scheduled' ? scheduledArrivals(s, scale) : arrivalTimes(s, mulberry32(mixSeed(seed, i, -1)), scale);
-  });
-  const nextArrival = (scenario: number): void => {
-    const next = generators[scenario]?.next();
-    if (next !== undefined && !next.done) events.push(next.value, { kind: 'arrival', scenario });
-  };
-  generators.forEach((_, i) => nextArrival(i));
-  // --- closed-model users ----------------------------------------------------------------------
-  plan.scenarios.forEach((s, i) => {
-    if (isOpenModel(s)) return;
-    for (const user of closedUsers(s, i, scale)) events.push(user.startS, { kind: 'user-start', user: user.user });
-  });
+/**
+ * The state of one replication and its event handlers:
+ *
+ *   arrivals (open model) and users (closed model) ──► calls queue at their pool's workers
+ *   ──► an attempt on the CPU (processor sharing over the cores) ──► its off-CPU time
+ *   ──► a writer may fail and retry after a back-off ──► the next call, or the iteration ends
+ */
+class Replication {
+  private readonly events = new EventQueue<Event>();
+  private readonly iterationCounts: number[];
+  private readonly generators: Array<Generator<number> | undefined>;
+  private readonly inFlight: number[];
+  /** Per scenario: most iterations in flight before an arrival is dropped (a replay's maxVUs), and a user's think time. */
+  private readonly caps: number[];
+  private readonly thinkTimesS: number[];
+  private readonly maxTries: number;
+  private readonly conflict: number;
+  private readonly alpha: number;
+  private readonly cores: number;
+  // time-weighted statistics
+  private lastT = 0;
+  private cpuBusyArea = 0;
+  // processor sharing: jobs keyed by their finishing virtual time
+  private readonly cpuJobs = new EventQueue<Call>();
+  private virtual = 0;
+  private lastCpuT = 0;
+  private cpuGeneration = 0;
+  private writersInService = 0;
 
-  // --- time-weighted statistics --------------------------------------------------------------
-  let lastT = 0;
-  let cpuBusyArea = 0;
-  const cpuJobs = new EventQueue<Call>(); // keyed by finishing virtual time
-  let virtual = 0;
-  let lastCpuT = 0;
-  let cpuGeneration = 0;
-  const cpuRate = (): number => (cpuJobs.size <= cores ? 1 : cores / cpuJobs.size);
-  const advance = (t: number): void => {
-    if (t <= lastT) return;
-    const from = Math.max(lastT, warmupS);
-    if (t > from) {
-      cpuBusyArea += Math.min(cpuJobs.size, cores) * (t - from);
-      for (const pool of pools) addArea(pool, from, t, windowS);
+  constructor(
+    private readonly config: SimulationConfig,
+    private readonly demands: readonly JourneyDemand[],
+    private readonly pools: Pool[],
+    private readonly accs: JourneyAcc[],
+    private readonly seed: number,
+    private readonly warmupS: number,
+    private readonly windowS: number,
+  ) {
+    const { plan } = config;
+    this.maxTries = config.contention?.maxTries ?? DEFAULT_MAX_TRIES;
+    this.conflict = config.contention?.conflictPerWriter ?? 0;
+    this.alpha = config.contention?.retriesPerConcurrency ?? 0;
+    this.cores = effectiveCoresOf(config.deployment);
+    this.iterationCounts = plan.scenarios.map(() => 0);
+    this.inFlight = plan.scenarios.map(() => 0);
+    const executors = plan.scenarios.map((s) => executorOf(s));
+    this.caps = executors.map((e) => (config.arrivals === 'scheduled' && e.model === 'open' ? e.requirements().maxVUs : Infinity));
+    this.thinkTimesS = executors.map((e) => e.thinkTimeS());
+    const scale = config.scale ?? 1;
+    // arrivals: open-model scenarios
+    this.generators = plan.scenarios.map((s, i) => {
+      if (!isOpenModel(s)) return undefined;
+      return config.arrivals === 'scheduled' ? scheduledArrivals(s, scale) : arrivalTimes(s, mulberry32(mixSeed(seed, i, -1)), scale);
+    });
+    this.generators.forEach((_, i) => this.nextArrival(i));
+    // closed-model users
+    plan.scenarios.forEach((s, i) => {
+      if (isOpenModel(s)) return;
+      for (const user of closedUsers(s, i, scale)) this.events.push(user.startS, { kind: 'user-start', user: user.user });
+    });
+  }
+
+  /** The event loop. */
+  run(): { cpuBusyArea: number; endS: number; events: number } {
+    let processed = 0;
+    for (let event = this.events.pop(); event !== undefined; event = this.events.pop()) {
+      processed++;
+      this.advance(event.t);
+      this.handle(event.item, event.t);
     }
-    lastT = t;
-  };
+    return { cpuBusyArea: this.cpuBusyArea, endS: Math.max(this.config.plan.durationS, this.lastT), events: processed };
+  }
+
+  private handle(item: Event, t: number): void {
+    switch (item.kind) {
+      case 'arrival':
+        this.onArrival(item.scenario, t);
+        break;
+      case 'user-start':
+        item.user.iterations++;
+        this.issueCall(this.newIteration(item.user.scenario, t, item.user), t);
+        break;
+      case 'next-call':
+        this.issueCall(item.iteration, t);
+        break;
+      case 'cpu':
+        if (item.generation === this.cpuGeneration) this.onCpu(t);
+        break;
+      case 'offcpu-done':
+        this.finishAttempt(item.call, t);
+        break;
+      case 'sleep-done':
+        this.startAttempt(item.call, t);
+        break;
+    }
+  }
+
+  private nextArrival(scenario: number): void {
+    const next = this.generators[scenario]?.next();
+    if (next !== undefined && !next.done) this.events.push(next.value, { kind: 'arrival', scenario });
+  }
+
+  private newIteration(scenario: number, t: number, user?: User): Iteration {
+    const index = this.iterationCounts[scenario] ?? 0;
+    this.iterationCounts[scenario] = index + 1;
+    const uniform = mulberry32(mixSeed(this.seed, scenario, index));
+    const demand = this.demands[scenario] as JourneyDemand;
+    return { scenario, arrivalS: t, calls: drawIterationCalls(demand, uniform), next: 0, uniform, waitS: 0, waited: false, ...(user ? { user } : {}) };
+  }
+
+  /**
+   * The load generator's arrival-rate executors drop an iteration when all of the scenario's
+   * maxVUs are busy (k6 and the embedded engine): a replay of a test drops it too.
+   */
+  private onArrival(scenario: number, t: number): void {
+    if ((this.inFlight[scenario] ?? 0) >= (this.caps[scenario] ?? Infinity)) {
+      if (t >= this.warmupS) (this.accs[scenario] as JourneyAcc).dropped++;
+    } else {
+      this.inFlight[scenario] = (this.inFlight[scenario] ?? 0) + 1;
+      this.issueCall(this.newIteration(scenario, t), t);
+    }
+    this.nextArrival(scenario);
+  }
+
+  /** Time-weighted statistics up to `t`: CPU busy area, the pools' areas (after the warm-up). */
+  private advance(t: number): void {
+    if (t <= this.lastT) return;
+    const from = Math.max(this.lastT, this.warmupS);
+    if (t > from) {
+      this.cpuBusyArea += Math.min(this.cpuJobs.size, this.cores) * (t - from);
+      for (const pool of this.pools) addArea(pool, from, t, this.windowS);
+    }
+    this.lastT = t;
+  }
 
   // --- processor sharing ---------------------------------------------------------------------
-  const advanceCpu = (t: number): void => {
-    virtual += cpuRate() * (t - lastCpuT);
-    lastCpuT = t;
-  };
-  const rescheduleCpu = (t: number): void => {
-    cpuGeneration++;
-    const top = cpuJobs.peek();
-    if (top !== undefined) events.push(t + Math.max(0, top.t - virtual) / cpuRate(), { kind: 'cpu', generation: cpuGeneration });
-  };
+  private cpuRate(): number {
+    return this.cpuJobs.size <= this.cores ? 1 : this.cores / this.cpuJobs.size;
+  }
+
+  private advanceCpu(t: number): void {
+    this.virtual += this.cpuRate() * (t - this.lastCpuT);
+    this.lastCpuT = t;
+  }
+
+  private rescheduleCpu(t: number): void {
+    this.cpuGeneration++;
+    const top = this.cpuJobs.peek();
+    if (top !== undefined) this.events.push(t + Math.max(0, top.t - this.virtual) / this.cpuRate(), { kind: 'cpu', generation: this.cpuGeneration });
+  }
+
+  private onCpu(t: number): void {
+    this.advanceCpu(t);
+    const done: Call[] = [];
+    // A relative tolerance: over a day of plan time the virtual clock's rounding exceeds any fixed
+    // epsilon, and a job left a rounding error short of done would be rescheduled at the same instant forever.
+    const tolerance = 1e-9 * Math.max(1, Math.abs(this.virtual));
+    for (let top = this.cpuJobs.peek(); top !== undefined && top.t <= this.virtual + tolerance; top = this.cpuJobs.peek()) {
+      this.cpuJobs.pop();
+      done.push(top.item);
+    }
+    this.rescheduleCpu(t);
+    for (const call of done) {
+      if (call.offCpuS > 0) this.events.push(t + call.offCpuS, { kind: 'offcpu-done', call });
+      else this.finishAttempt(call, t);
+    }
+  }
 
   // --- calls ---------------------------------------------------------------------------------
-  let writersInService = 0;
-  const busyWorkers = (): number => pools.reduce((n, p) => n + p.busy, 0);
-  const startAttempt = (call: Call, t: number): void => {
-    if (call.writer) writersInService++;
-    advanceCpu(t);
-    cpuJobs.push(virtual + call.cpuS, call);
-    rescheduleCpu(t);
-  };
-  const startCall = (call: Call, t: number): void => {
+  private startAttempt(call: Call, t: number): void {
+    if (call.writer) this.writersInService++;
+    this.advanceCpu(t);
+    this.cpuJobs.push(this.virtual + call.cpuS, call);
+    this.rescheduleCpu(t);
+  }
+
+  private startCall(call: Call, t: number): void {
     call.pool.busy++;
     const wait = t - call.queuedS;
     call.iteration.waitS += wait;
     if (wait > 0) call.iteration.waited = true;
-    startAttempt(call, t);
-  };
-  const issueCall = (iteration: Iteration, t: number): void => {
-    const demand = demands[iteration.scenario] as JourneyDemand;
-    const pool = poolFor(demand, pools);
+    this.startAttempt(call, t);
+  }
+
+  private issueCall(iteration: Iteration, t: number): void {
+    const demand = this.demands[iteration.scenario] as JourneyDemand;
+    const pool = poolFor(demand, this.pools);
     const cost = iteration.calls[iteration.next++] as CallCost;
     const call: Call = { iteration, pool, queuedS: t, tryNo: 1, cpuS: cost.cpuS, offCpuS: cost.offCpuS, writer: demand.writes === true };
-    if (pool.busy < pool.workers) startCall(call, t);
+    if (pool.busy < pool.workers) this.startCall(call, t);
     else {
       pool.queue.push(call);
       noteBacklog(pool, t);
     }
-  };
-  const release = (pool: Pool, t: number): void => {
+  }
+
+  /** A worker is free: the next queued call takes it. */
+  private release(pool: Pool, t: number): void {
     pool.busy--;
     if (pool.head < pool.queue.length) {
       const next = pool.queue[pool.head] as Call;
@@ -324,43 +437,50 @@ function replicate(
         pool.head = 0;
       }
       noteBacklog(pool, t);
-      startCall(next, t);
+      this.startCall(next, t);
     }
-  };
-  const counted = (iteration: Iteration): boolean => iteration.arrivalS >= warmupS;
-  const inFlight = plan.scenarios.map(() => 0);
-  const failureProbability = (): number => {
-    if (alpha > 0) return Math.min(MAX_FAILURE_PROBABILITY, alpha * busyWorkers());
-    if (conflict > 0) return 1 - Math.pow(1 - conflict, writersInService); // the other writing attempts in service at this commit
+  }
+
+  private counted(iteration: Iteration): boolean {
+    return iteration.arrivalS >= this.warmupS;
+  }
+
+  private failureProbability(): number {
+    if (this.alpha > 0) return Math.min(MAX_FAILURE_PROBABILITY, this.alpha * this.pools.reduce((n, p) => n + p.busy, 0));
+    if (this.conflict > 0) return 1 - Math.pow(1 - this.conflict, this.writersInService); // the other writing attempts in service at this commit
     return 0;
-  };
-  const finishAttempt = (call: Call, t: number): void => {
-    if (call.writer) writersInService--;
-    const acc = accs[call.iteration.scenario] as JourneyAcc;
-    if (call.writer && call.iteration.uniform() < failureProbability()) {
-      if (call.tryNo < maxTries) {
-        if (counted(call.iteration)) acc.retries++;
+  }
+
+  /** An attempt's end: a writer may fail and sleep before retrying (Odoo's back-off), or give up. */
+  private finishAttempt(call: Call, t: number): void {
+    if (call.writer) this.writersInService--;
+    const acc = this.accs[call.iteration.scenario] as JourneyAcc;
+    if (call.writer && call.iteration.uniform() < this.failureProbability()) {
+      if (call.tryNo < this.maxTries) {
+        if (this.counted(call.iteration)) acc.retries++;
         const sleep = call.iteration.uniform() * 2 ** call.tryNo;
         call.tryNo++;
-        events.push(t + sleep, { kind: 'sleep-done', call });
+        this.events.push(t + sleep, { kind: 'sleep-done', call });
         return;
       }
-      if (counted(call.iteration)) acc.failed++;
+      if (this.counted(call.iteration)) acc.failed++;
       call.iteration.next = call.iteration.calls.length; // the client sees the error and abandons the iteration
     }
-    finishCall(call, t);
-  };
-  const finishCall = (call: Call, t: number): void => {
-    release(call.pool, t);
+    this.finishCall(call, t);
+  }
+
+  /** A call's end: the iteration's next call, or its end (recorded), and a user's next iteration after its think time. */
+  private finishCall(call: Call, t: number): void {
+    this.release(call.pool, t);
     const iteration = call.iteration;
     if (iteration.next < iteration.calls.length) {
-      const demand = demands[iteration.scenario] as JourneyDemand;
-      events.push(t + (demand.clientGapS ?? 0), { kind: 'next-call', iteration });
+      const demand = this.demands[iteration.scenario] as JourneyDemand;
+      this.events.push(t + (demand.clientGapS ?? 0), { kind: 'next-call', iteration });
       return;
     }
-    if (iteration.user === undefined) inFlight[iteration.scenario] = (inFlight[iteration.scenario] ?? 1) - 1;
-    if (counted(iteration)) {
-      const acc = accs[iteration.scenario] as JourneyAcc;
+    if (iteration.user === undefined) this.inFlight[iteration.scenario] = (this.inFlight[iteration.scenario] ?? 1) - 1;
+    if (this.counted(iteration)) {
+      const acc = this.accs[iteration.scenario] as JourneyAcc;
       acc.latencies.push((t - iteration.arrivalS) * 1000);
       acc.arrivals.push(iteration.arrivalS);
       acc.waitTotal += iteration.waitS;
@@ -369,68 +489,10 @@ function replicate(
     }
     const user = iteration.user;
     if (user !== undefined) {
-      const scenario = plan.scenarios[user.scenario] as AnyPlanScenario;
-      const next = t + ('thinkTimeS' in scenario ? scenario.thinkTimeS : 0);
-      if (next < user.stopS) events.push(next, { kind: 'user-start', user });
-    }
-  };
-
-  // --- the event loop ------------------------------------------------------------------------
-  let processed = 0;
-  for (let event = events.pop(); event !== undefined; event = events.pop()) {
-    processed++;
-    const t = event.t;
-    advance(t);
-    const item = event.item;
-    switch (item.kind) {
-      case 'arrival': {
-        // The load generator's arrival-rate executors drop an iteration when all of the scenario's
-        // maxVUs are busy (k6 and the embedded engine): a replay of a test drops it too.
-        const scenario = plan.scenarios[item.scenario] as AnyPlanScenario;
-        const cap = config.arrivals === 'scheduled' && 'maxVUs' in scenario ? scenario.maxVUs : Infinity;
-        if ((inFlight[item.scenario] ?? 0) >= cap) {
-          if (t >= warmupS) (accs[item.scenario] as JourneyAcc).dropped++;
-        } else {
-          inFlight[item.scenario] = (inFlight[item.scenario] ?? 0) + 1;
-          issueCall(newIteration(item.scenario, t), t);
-        }
-        nextArrival(item.scenario);
-        break;
-      }
-      case 'user-start':
-        item.user.iterations++;
-        issueCall(newIteration(item.user.scenario, t, item.user), t);
-        break;
-      case 'next-call':
-        issueCall(item.iteration, t);
-        break;
-      case 'cpu': {
-        if (item.generation !== cpuGeneration) break;
-        advanceCpu(t);
-        const done: Call[] = [];
-        // A relative tolerance: over a day of plan time the virtual clock's rounding exceeds any fixed
-        // epsilon, and a job left a rounding error short of done would be rescheduled at the same instant forever.
-        const tolerance = 1e-9 * Math.max(1, Math.abs(virtual));
-        for (let top = cpuJobs.peek(); top !== undefined && top.t <= virtual + tolerance; top = cpuJobs.peek()) {
-          cpuJobs.pop();
-          done.push(top.item);
-        }
-        rescheduleCpu(t);
-        for (const call of done) {
-          if (call.offCpuS > 0) events.push(t + call.offCpuS, { kind: 'offcpu-done', call });
-          else finishAttempt(call, t);
-        }
-        break;
-      }
-      case 'offcpu-done':
-        finishAttempt(item.call, t);
-        break;
-      case 'sleep-done':
-        startAttempt(item.call, t);
-        break;
+      const next = t + (this.thinkTimesS[user.scenario] ?? 0);
+      if (next < user.stopS) this.events.push(next, { kind: 'user-start', user });
     }
   }
-  return { cpuBusyArea, endS: Math.max(plan.durationS, lastT), events: processed };
 }
 
 /**
