@@ -31,7 +31,7 @@
  * when V = V₀ + d. With cores ≥ workers the CPU never slows a job and each pool is an M/G/c queue,
  * which is how the test checks the simulator against Erlang C.
  *
- * Pure and seeded (mulberry32 from src/engine/random.ts), with common random numbers: every
+ * Pure and seeded (mulberry32 from src/plan/random.ts), with common random numbers: every
  * iteration draws its calls, gaps and back-offs from its own stream (seed, scenario, index), so two
  * deployments compared under the same plan see the same work. Percentiles are nearest-rank.
  */

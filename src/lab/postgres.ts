@@ -21,7 +21,7 @@ export interface LabPostgres {
   user: string;
   password: string;
   dataDir: string;
-  /** Connection URL (with the password: never log or store it; see src/run/redact.ts). */
+  /** Connection URL (with the password: never log or store it; see src/redact.ts). */
   url(db?: string): string;
   stop(): Promise<void>;
 }

@@ -82,7 +82,7 @@ export function mergeManifests(manifests: readonly RunManifest[], id: string): R
   const status = STATUS_ORDER.find((s) => manifests.some((m) => m.status === s)) ?? 'completed';
   const reasons = manifests.flatMap((m) => (m.statusReason ? [`${m.id}: ${m.statusReason}`] : []));
   const { segment: _segment, ...plan } = first.plan;
-  // Striped VU pools of the segments add up to the plan's (./engine/segment.ts scaleCount).
+  // Striped VU pools of the segments add up to the plan's (src/plan/segment.ts scaleCount).
   const segmented = manifests.every((m) => m.plan.segment !== undefined);
   const scenarios = plan.scenarios.map((s, i) => {
     const { segment: _s, ...rest } = s;

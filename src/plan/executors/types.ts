@@ -1,7 +1,7 @@
 /**
  * What every executor module of the plan owns (STYLE.md §3, after k6's lib/executor/): its config
  * type with a defaults constructor, validation, level curve, requirements, description and k6
- * options. The embedded engine (src/engine/executors.ts), the simulator (models/simulate), the
+ * options. The embedded engine (src/engine/executors/index.ts), the simulator (models/simulate), the
  * safety caps and the k6 export ask these; none of them switches on `executor` itself.
  */
 

@@ -56,8 +56,13 @@ describe('concurrency and cron', () => {
 
     const retries = [...log().matchAll(RETRY)].length - retriesBefore;
     expect(retries).toBeGreaterThan(0);
-    // each failed try rolls back; so do the read-only cursors of every request (1 per request)
-    const rolledBack = (await rollbacks()) - rollbacksBefore;
+    // each failed try rolls back; so do the read-only cursors of every request (1 per request).
+    // A backend reports its counters to pg_stat_database when it goes idle, up to ~10 s later: wait for them.
+    let rolledBack = (await rollbacks()) - rollbacksBefore;
+    for (let i = 0; i < 60 && rolledBack < retries + 12; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      rolledBack = (await rollbacks()) - rollbacksBefore;
+    }
     expect(rolledBack, `${rolledBack} rollbacks for ${retries} retries`).toBeGreaterThanOrEqual(retries + 12);
     expect(log()).toContain('ERROR: could not serialize access due to concurrent update');
     const { rows } = await db.query<{ reserved: string; quantity: string; layer: string }>(
