@@ -4,9 +4,9 @@
  * at 1/rate, not at t = 0 as in k6's own constant-arrival-rate (see ../arrivals.ts).
  */
 import type { PlanScenarioBase } from '../plan.js';
-import { checkJourney, checkVuPool, got, isPositive } from './checks.js';
+import { checkJourney, checkVuPool, got, isNonNegative, isPositive } from './checks.js';
 import { k6Duration, perUnit, timeUnitFor } from './k6-units.js';
-import { DEFAULT_GRACEFUL_STOP_S, openRequirements, vuRange } from './ramping-arrival-rate.js';
+import { DEFAULT_GRACEFUL_STOP_S, openModel, openRequirements, vuRange } from './ramping-arrival-rate.js';
 import type { ExecutorDefinition, LevelCurve } from './types.js';
 
 /** k6's constant-arrival-rate executor, in seconds. */
@@ -30,17 +30,13 @@ const level = (c: ConstantArrivalRateScenario): LevelCurve => ({ start: c.rate, 
 
 export const constantArrivalRate: ExecutorDefinition<ConstantArrivalRateScenario> = {
   type: 'constant-arrival-rate',
-  model: 'open',
+  ...openModel(level),
   validate: (c) => [
     ...checkJourney(c.journey),
-    ...(typeof c.rate === 'number' && Number.isFinite(c.rate) && c.rate >= 0 ? [] : [`rate: expected iterations/s ≥ 0, ${got(c.rate)}`]),
+    ...(isNonNegative(c.rate) ? [] : [`rate: expected iterations/s ≥ 0, ${got(c.rate)}`]),
     ...(isPositive(c.durationS) ? [] : [`durationS: expected seconds > 0, ${got(c.durationS)}`]),
     ...checkVuPool(c),
   ],
-  level,
-  thinkTimeS: () => 0,
-  iterationsPerLevel: () => 1,
-  requirements: (c) => openRequirements(c, level(c)),
   describe(c) {
     const r = openRequirements(c, level(c));
     return `${c.journey}: ${c.rate.toFixed(2)} iterations/s for ${r.durationS}s (maxVUs: ${vuRange(r)}, gracefulStop: ${r.gracefulStopS}s)`;

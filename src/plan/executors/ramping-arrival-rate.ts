@@ -42,6 +42,17 @@ export function openRequirements(config: Pick<PlanScenario, 'preAllocatedVUs' | 
   };
 }
 
+/** What every open-model (arrival-rate) executor answers the same way, given its rate curve. */
+export function openModel<C extends Pick<PlanScenario, 'preAllocatedVUs' | 'maxVUs' | 'gracefulStopS'>>(level: (c: C) => LevelCurve) {
+  return {
+    model: 'open' as const,
+    level,
+    thinkTimeS: () => 0,
+    iterationsPerLevel: () => 1,
+    requirements: (c: C) => openRequirements(c, level(c)),
+  };
+}
+
 /** `5-50` for a pool that grows, `50` for a fixed one. */
 export const vuRange = (r: ExecutionRequirements): string => (r.maxVUs > r.preAllocatedVUs ? `${r.preAllocatedVUs}-${r.maxVUs}` : `${r.maxVUs}`);
 
@@ -49,17 +60,13 @@ const level = (c: PlanScenario): LevelCurve => ({ start: c.startRate, stages: c.
 
 export const rampingArrivalRate: ExecutorDefinition<PlanScenario> = {
   type: 'ramping-arrival-rate',
-  model: 'open',
+  ...openModel(level),
   validate: (c) => [
     ...checkJourney(c.journey),
     ...(isNonNegative(c.startRate) ? [] : [`startRate: expected iterations/s ≥ 0, ${got(c.startRate)}`]),
     ...checkStages(c.stages, isNonNegative, 'iterations/s ≥ 0'),
     ...checkVuPool(c),
   ],
-  level,
-  thinkTimeS: () => 0,
-  iterationsPerLevel: () => 1,
-  requirements: (c) => openRequirements(c, level(c)),
   describe(c) {
     const r = openRequirements(c, level(c));
     const stages = c.stages.length === 1 ? '1 stage' : `${c.stages.length} stages`;
