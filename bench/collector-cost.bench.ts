@@ -12,6 +12,7 @@
  * The last line gives the 10 Hz / 1 Hz ratio of the server load (≈ 10 when the cost per tick is flat).
  */
 import { rm } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { startActivityCollector } from '../src/collect/pg-activity.js';
 import { startPostgres, temporaryLabDirectory } from '../src/lab/postgres.js';
@@ -31,7 +32,7 @@ interface RateResult {
   serverMsPerS: number;
 }
 
-async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const dir = await temporaryLabDirectory('odoo-capacity-bench-');
   const server = await startPostgres({ dataDir: `${dir}/pg` });
   const clients: pg.Client[] = [];
@@ -105,7 +106,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+// Run directly (npx tsx bench/collector-cost.bench.ts); `npm run bench` calls run().
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
+}
