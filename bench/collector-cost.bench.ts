@@ -7,7 +7,7 @@
  * idle); the sampler then runs for the given time at each rate. Measured per rate:
  * - server side: pg_stat_statements calls and total_exec_time of the sampler's query (reset
  *   before each rate), i.e. PostgreSQL CPU spent executing it;
- * - client side: milliseconds per tick (query round trip + classification), mean and max;
+ * - client side: milliseconds per tick (query round trip; sessions are stored raw), mean and max;
  * - server ms per second of wall time: the load the sampler adds (1 core = 1000 ms/s).
  * The last line gives the 10 Hz / 1 Hz ratio of the server load (≈ 10 when the cost per tick is flat).
  */
@@ -17,8 +17,6 @@ import pg from 'pg';
 import { startActivityCollector } from '../src/collect/pg-activity.js';
 import { startPostgres, temporaryLabDirectory } from '../src/lab/postgres.js';
 
-const seconds = Number(process.argv[2] ?? 5);
-const sessions = Number(process.argv[3] ?? 40);
 const DB = 'odoo_bench';
 
 interface RateResult {
@@ -32,7 +30,7 @@ interface RateResult {
   serverMsPerS: number;
 }
 
-export async function run(): Promise<void> {
+export async function run(seconds = 5, sessions = 40): Promise<void> {
   const dir = await temporaryLabDirectory('odoo-capacity-bench-');
   const server = await startPostgres({ dataDir: `${dir}/pg` });
   const clients: pg.Client[] = [];
@@ -108,7 +106,7 @@ export async function run(): Promise<void> {
 
 // Run directly (npx tsx bench/collector-cost.bench.ts); `npm run bench` calls run().
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().catch((error: unknown) => {
+  run(Number(process.argv[2] ?? 5), Number(process.argv[3] ?? 40)).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   });
