@@ -104,7 +104,7 @@ export async function thinkTime(ctx: JourneyContext<unknown>, declared: Readonly
  */
 export function param(ctx: JourneyContext<unknown>, declared: Readonly<Record<string, JourneyParam>>, name: string): number {
   const spec = declared[name];
-  if (spec === undefined || spec.kind === 'choice') throw new Error(`journey param ${name}: not declared as a number (declare it in the journey's params)`);
+  if (spec === undefined || spec.kind === 'choice' || spec.kind === 'value') throw new Error(`journey param ${name}: not declared as a number (declare it in the journey's params)`);
   if (spec.kind === 'count') return numberParam(ctx, name, spec.default);
   const given = ctx.params === undefined ? undefined : ctx.params[name];
   return typeof given === 'number' ? given : spec.default;

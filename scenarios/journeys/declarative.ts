@@ -35,7 +35,7 @@
 import type { OdooClient, TransportName } from '../../src/odoo/types.js';
 import { numberParam, runTag } from './common.js';
 import { JourneyError, journeyMessages } from './errors.js';
-import type { Journey, JourneyContext } from './types.js';
+import type { Journey, JourneyContext, JourneyParam } from './types.js';
 
 export interface CallDefinition {
   model: string;
@@ -89,6 +89,15 @@ export interface JourneyDefinition {
 
 /** Roots a reference may start from besides the `save` names. */
 export const REFERENCE_ROOTS = ['params', 'setup', 'tag', 'vu', 'iteration', 'index'];
+
+/** The params a journey file reads: the ones it declares and every `params.<name>` its references use. */
+export function paramsRead(definition: JourneyDefinition): Record<string, JourneyParam> {
+  const names = new Set(Object.keys(definition.params || {}));
+  for (const match of JSON.stringify(definition.steps).matchAll(/\bparams\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1] as string);
+  const out: Record<string, JourneyParam> = {};
+  for (const name of names) out[name] = { kind: 'value', about: `used by the journey file as \${params.${name}}` };
+  return out;
+}
 
 /** `${…}` occurrences in a string. */
 const REFERENCE = /\$\{([^}]*)\}/g;
@@ -262,6 +271,7 @@ export function journeyFromDefinition(definition: JourneyDefinition): Journey<Re
   const setup = definition.setup;
   return {
     name: definition.name,
+    params: paramsRead(definition),
     description: definition.description || `${definition.name} (a journey file)`,
     transport: definition.transport || 'web',
     steps: stepNames(definition.steps),

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CODE_EXTENSIONS, importCodeFile, isProfilePath, readYamlFile, YAML_EXTENSIONS } from '../files.js';
-import { problemLine, showValue } from '../problems.js';
+import { fieldPath, problemLine, showValue } from '../problems.js';
 import type { Profile } from '../profiles/types.js';
 import { journeyFromDefinition, type JourneyDefinition } from './declarative.js';
 import { validateJourneyDefinition } from './definition-schema.js';
@@ -100,8 +100,24 @@ export async function journeysForProfile(profile: Profile, profileRef: string, c
     if (journey.name !== name) {
       fail(problemLine(profileRef, `journeys.${name}`, `expected the file to define journey "${name}"`, journey.name));
     }
+    checkParamsRead(profile, profileRef, name, journey);
     journeys[name] = journey;
     sources.push({ ...source, name });
   }
   return { journeys, sources };
+}
+
+/**
+ * A profile may give a journey of your own only the params it reads (a journey file: its `params:`
+ * and its `${params.name}` references; a TypeScript journey: its `params`, when it declares them).
+ */
+function checkParamsRead(profile: Profile, profileRef: string, name: string, journey: Journey): void {
+  const declared = journey.params;
+  const given = profile.params?.[name];
+  if (declared === undefined || given === undefined) return;
+  const reads = Object.keys(declared);
+  for (const [key, value] of Object.entries(given)) {
+    if (reads.includes(key)) continue;
+    fail(problemLine(profileRef, fieldPath(['params', name, key]), reads.length === 0 ? `expected none: ${name} reads no params` : `expected a param ${name} reads (${reads.join(', ')})`, value));
+  }
 }

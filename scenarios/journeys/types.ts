@@ -54,12 +54,15 @@ export interface JourneyContext<S = unknown> {
  * - `seconds`: a think time ≥ 0.
  * - `share`: a probability, 0–1.
  * - `choice`: one of `values`.
+ * - `value`: anything a journey file uses as given (its `params:` or a `${params.name}` reference).
  */
 export type JourneyParam =
   | { kind: 'count'; default: number | { min: number; max: number }; about: string }
   | { kind: 'seconds'; default: number; about: string }
   | { kind: 'share'; default: number; about: string }
-  | { kind: 'choice'; values: readonly string[]; default: string; about: string };
+  | { kind: 'choice'; values: readonly string[]; default: string; about: string }
+  /** A journey file's param, used as given (`${params.name}`): a number, a text or a count drawn per iteration. */
+  | { kind: 'value'; about: string };
 
 /** One business flow, written once, run by the embedded engine and bundled for k6. */
 export interface Journey<S = unknown> {

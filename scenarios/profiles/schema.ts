@@ -23,7 +23,7 @@ import { journeyNames, journeys as registeredJourneys } from '../journeys/index.
 import { CLOCK_PATTERN, clockToSeconds } from './clock.js';
 import { fieldPath, problemLine } from '../problems.js';
 import { ProfileError } from './errors.js';
-import type { Profile } from './types.js';
+import type { JourneyParams, Profile } from './types.js';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -130,20 +130,33 @@ export const PARAM_KEYS = [
   'linesPerOrder', 'qtyPerLine', 'batchSize', 'linesPerPicking', 'scansPerLine', 'scanIntervalS',
   'shortPickRate', 'productsPerInquiry', 'mode',
 ] as const;
-const paramsSchema = z.strictObject(
-  {
-    linesPerOrder: countSchema.optional(),
-    qtyPerLine: countSchema.optional(),
-    batchSize: countSchema.optional(),
-    linesPerPicking: countSchema.optional(),
-    scansPerLine: countSchema.optional(),
-    scanIntervalS: nonNegative('seconds').optional(),
-    shortPickRate: z.number({ error: 'expected a share 0–1' }).min(0, { error: 'expected a share 0–1' }).max(1, { error: 'expected a share 0–1' }).optional(),
-    productsPerInquiry: countSchema.optional(),
-    mode: z.enum(['button', 'scheduler'], { error: 'expected button or scheduler' }).optional(),
-  },
-  onlyKeys(PARAM_KEYS),
-);
+const knownParams = {
+  linesPerOrder: countSchema,
+  qtyPerLine: countSchema,
+  batchSize: countSchema,
+  linesPerPicking: countSchema,
+  scansPerLine: countSchema,
+  scanIntervalS: nonNegative('seconds'),
+  shortPickRate: z.number({ error: 'expected a share 0–1' }).min(0, { error: 'expected a share 0–1' }).max(1, { error: 'expected a share 0–1' }),
+  productsPerInquiry: countSchema,
+  mode: z.enum(['button', 'scheduler'], { error: 'expected button or scheduler' }),
+} satisfies Record<(typeof PARAM_KEYS)[number], z.ZodType>;
+
+/** A param of a journey of your own: a number, a text, true or false, or a count distribution. */
+const ownParamValue = z.union([z.string(), z.boolean(), countSchema], { error: `expected a text, true or false, ${COUNT_EXPECTED.replace(/^expected /, '')}` });
+
+/**
+ * One journey's params: a key some built-in journey reads is checked by its kind here; any other key
+ * only as a value (a journey of your own reads what it likes). Which keys a journey takes is a
+ * cross-field check below (built-in journeys) and at journey load (your own, scenarios/journeys/load.ts).
+ */
+const paramsSchema = z.record(z.string(), z.unknown(), { error: 'expected an object of param: value' }).superRefine((params, ctx) => {
+  for (const [key, value] of Object.entries(params)) {
+    const schema: z.ZodType = Object.hasOwn(knownParams, key) ? knownParams[key as keyof typeof knownParams] : ownParamValue;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [key, ...issue.path], message: issue.message });
+  }
+}) as unknown as z.ZodType<JourneyParams>; // checked key by key above; JourneyParams is the typed view of the same object
 
 const pacingSchema = z.strictObject(
   { thinkTimeS: nonNegative('seconds'), iterationS: nonNegative('seconds') },

@@ -128,5 +128,8 @@ export type JourneyParams = {
   productsPerInquiry?: Count;
   /** `button` (one rule's Order Once) or `scheduler` (the nightly run) (replenishment). */
   mode?: 'button' | 'scheduler';
+} & {
+  /** A journey of your own reads the params it declares or references (`${params.name}` in a journey file). */
+  [param: string]: unknown;
 };
 

@@ -145,3 +145,37 @@ describe('bad journey files: one line naming the file and the field', () => {
     await expect(loadProfile('./p.yaml', dir)).rejects.toThrow(/p\.yaml: phases\[0\]\.rates\["count-orders"\]: expected a known journey \(.*\) or one named in journeys: \{ name: path \}/);
   });
 });
+
+describe("a profile's params for journeys of its own", () => {
+  const QUOTE = `name: ping-partner
+transport: web
+params:
+  partner: { between: [1, 3], recorded: 2 }
+steps:
+  - name: read
+    call: { model: res.partner, method: search_read, args: [[]], kwargs: { limit: "\${params.limit}", offset: "\${params.partner}" } }
+`;
+  const withParams = (params: string) => PROFILE.replace('slos:', `params:\n  ping-partner: ${params}\nslos:`);
+
+  it('are the ones the journey file declares or references (a text, a number or a distribution)', async () => {
+    const dir = workspace({ 'profile.yaml': withParams('{ partner: "Azure Interior", limit: { distribution: poisson, mean: 3 } }'), 'journeys/count.ts': TS_JOURNEY, 'journeys/ping.yaml': QUOTE });
+    const profile = await loadProfile('./profile.yaml', dir);
+    const { journeys } = await journeysForProfile(profile, './profile.yaml', dir);
+    expect(Object.keys(journeys['ping-partner']?.params ?? {})).toEqual(['partner', 'limit']);
+  });
+
+  it('refuse a param the file does not read, naming the ones it does', async () => {
+    const dir = workspace({ 'profile.yaml': withParams('{ colour: red }'), 'journeys/count.ts': TS_JOURNEY, 'journeys/ping.yaml': QUOTE });
+    const profile = await loadProfile('./profile.yaml', dir);
+    await expect(journeysForProfile(profile, './profile.yaml', dir)).rejects.toThrow(
+      './profile.yaml: params["ping-partner"].colour: expected a param ping-partner reads (partner, limit), got "red"',
+    );
+  });
+
+  it('refuse a value that is not a number, a text, true or false, or a distribution', async () => {
+    const dir = workspace({ 'profile.yaml': withParams('{ partner: [1, 2] }') });
+    await expect(loadProfile('./profile.yaml', dir)).rejects.toThrow(
+      "./profile.yaml: params[\"ping-partner\"].partner: expected a text, true or false, a number ≥ 0 or { distribution: 'poisson' | 'lognormal' | 'empirical', … }, got [1,2]",
+    );
+  });
+});

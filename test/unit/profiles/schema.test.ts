@@ -172,12 +172,11 @@ describe('validateProfile: bursts, users, params and pacing', () => {
     p.params['edi-order-import'] = { linesPerOrdr: 12 };
     p.params['order-entry'] = { linesPerOrder: { distribution: 'normal', mean: 5 } };
     expect(problems(p)).toEqual([
-      'my-profile.yaml: params["edi-order-import"].linesPerOrdr: expected one of linesPerOrder, qtyPerLine, batchSize, linesPerPicking, ' +
-        'scansPerLine, scanIntervalS, shortPickRate, productsPerInquiry, mode, got 12',
       "my-profile.yaml: params[\"order-entry\"].linesPerOrder: expected a number ≥ 0 or { distribution: 'poisson' | 'lognormal' | 'empirical', … }, " +
         'got {"distribution":"normal","mean":5}',
+      'my-profile.yaml: params["order-entry"]: expected a journey the phases give a load (edi-order-import, barcode-pick), got {"linesPerOrder":{"distribution":"normal","mean":5}}',
+      'my-profile.yaml: params["edi-order-import"].linesPerOrdr: expected a param edi-order-import reads (batchSize, linesPerOrder), got 12',
     ]);
-    // Cross-field checks run once the fields are well-formed:
     p.params['edi-order-import'] = { linesPerOrder: 12 };
     p.params['order-entry'] = { linesPerOrder: 5 };
     expect(problems(p)).toEqual([
