@@ -50,6 +50,8 @@ export const INVOICE_ON_ORDER = [
   ['detailed_type', 'in', ['product', 'consu']],
 ] as const;
 
+/** Sales > Orders (the order form's views). */
+const ORDERS_ACTION = 'sale.action_orders';
 const MOVE = 'account.move';
 
 /** A wizard in a dialog: its views once, the defaults, the user's choices, saved (`web_save`). Resolves to its id. */
@@ -109,7 +111,13 @@ export const invoicing: Journey<InvoicingData> = {
       return id;
     });
     const web = await openWeb(ctx);
-    await ctx.step('open-order', () => openForm(web, 'sale.order', orderId, recordedForm('sale.order').read || {}));
+    await ctx.step('open-order', async () => {
+      // The order's views load once a session, as in the browser (left out of the recording as page
+      // loads): the recorded form asks for fields of the modules installed where it was recorded
+      // (mrp_production_count …), and the session's views cut it down to the target's.
+      await loadViews(web.client, web.session, 'sale.order', await loadAction(client, web.session, ORDERS_ACTION));
+      return openForm(web, 'sale.order', orderId, recordedForm('sale.order').read || {});
+    });
     const saleContext = { active_model: 'sale.order', active_ids: [orderId], active_id: orderId };
     const wizardId = await ctx.step('invoice-wizard', async () => {
       const action = await loadAction(client, web.session, 'sale.action_view_sale_advance_payment_inv');

@@ -28,6 +28,7 @@ async function failure(promise: Promise<unknown>): Promise<OdooError> {
 describe.skipIf(target === undefined)('typed errors from a real Odoo', () => {
   const clients: Partial<Record<TransportName, OdooClient>> = {};
   let orderId = 0;
+  let countedProductId = 0;
 
   beforeAll(async () => {
     if (!target) return;
@@ -44,6 +45,7 @@ describe.skipIf(target === undefined)('typed errors from a real Odoo', () => {
 
   afterAll(async () => {
     const xml = clients.xmlrpc;
+    if (xml && countedProductId) await xml.call('product.product', 'write', [[countedProductId], { active: false }]);
     if (xml && orderId) {
       await xml.call('sale.order', 'action_cancel', [[orderId]], { context: { disable_cancel_warning: true } });
       await xml.call('sale.order', 'unlink', [[orderId]]);
@@ -77,16 +79,15 @@ describe.skipIf(target === undefined)('typed errors from a real Odoo', () => {
 
   it('XML-RPC "cannot marshal None" (stock.quant.action_apply_inventory returns None) is a success', async () => {
     const xml = clients.xmlrpc as OdooClient;
-    const [quant] = await xml.call<Array<{ id: number; quantity: number }>>('stock.quant', 'search_read', [[['product_id.default_code', '=like', 'oc-data-P%'], ['location_id.usage', '=', 'internal'], ['quantity', '>', 0]]], {
-      fields: ['quantity'],
-      limit: 1,
-    });
-    if (!quant) throw new Error('no prepared stock: run prepare');
-    // Count what is there (no change), then apply: Odoo commits, then fails to marshal the None it returned.
-    await xml.call('stock.quant', 'write', [[quant.id], { inventory_quantity: quant.quantity }], { context: { inventory_mode: true } });
-    await expect(xml.call('stock.quant', 'action_apply_inventory', [[quant.id]])).resolves.toBeUndefined();
-    const [after] = await xml.call<Array<{ quantity: number; inventory_quantity_set: boolean }>>('stock.quant', 'read', [[quant.id], ['quantity', 'inventory_quantity_set']]);
-    expect(after).toEqual({ id: quant.id, quantity: quant.quantity, inventory_quantity_set: false });
+    // Its own storable product and stock (prepare's may not exist yet: journeys.test.ts runs beside this file).
+    const productId = await xml.call<number>('product.product', 'create', [{ name: `${TAG} counted`, default_code: `${TAG}-P`, detailed_type: 'product' }]);
+    countedProductId = productId;
+    const [warehouse] = await xml.call<Array<{ lot_stock_id: [number, string] }>>('stock.warehouse', 'search_read', [[]], { fields: ['lot_stock_id'], limit: 1 });
+    const quantId = await xml.call<number>('stock.quant', 'create', [{ product_id: productId, location_id: warehouse?.lot_stock_id[0], inventory_quantity: 7 }], { context: { inventory_mode: true } });
+    // Apply the count: Odoo commits, then fails to marshal the None it returned.
+    await expect(xml.call('stock.quant', 'action_apply_inventory', [[quantId]])).resolves.toBeUndefined();
+    const [after] = await xml.call<Array<{ quantity: number; inventory_quantity_set: boolean }>>('stock.quant', 'read', [[quantId], ['quantity', 'inventory_quantity_set']]);
+    expect(after).toEqual({ id: quantId, quantity: 7, inventory_quantity_set: false });
   }, 30_000);
 
   it('a call without a session is session_expired (JSON-RPC code 100)', async () => {

@@ -9,10 +9,12 @@ import { cleanup } from '../../../src/cleanup/cleanup.js';
 import { createClient } from '../../../src/odoo/connect.js';
 import type { OdooClient } from '../../../src/odoo/types.js';
 import { prepareDataset } from '../../../src/prepare/prepare.js';
+import { newRunId } from '../../../src/run/run-id.js';
 import { realTarget, runJourney } from './harness.js';
 
 const target = realTarget();
-const RUN = `it-${Date.now().toString(36)}`;
+// A run id as `run` makes one, so `cleanup --run` accepts it.
+const RUN = newRunId('it-journeys');
 const TAG = `oc-${RUN}`;
 
 describe.skipIf(target === undefined)('journeys against a real Odoo', () => {

@@ -82,6 +82,7 @@ describe('invoicing', () => {
     expect(brief).toEqual([
       'call sale.order.create',
       'button sale.order.action_confirm',
+      'call sale.order.get_views', // the order's views, once a session (a page load the recording leaves out)
       'call sale.order.web_read',
       'call sale.advance.payment.inv.get_views',
       'call sale.advance.payment.inv.onchange',
@@ -100,13 +101,30 @@ describe('invoicing', () => {
       'call account.move.web_read',
     ]);
     const saleContext = { active_model: 'sale.order', active_ids: [70], active_id: 70 };
-    expect(calls[4]?.args).toEqual([[], {}, [], expect.objectContaining({ advance_payment_method: {} })]);
-    expect(calls[4]?.kwargs?.context).toMatchObject(saleContext);
-    expect(calls[5]?.args).toEqual([[], { advance_payment_method: 'delivered' }]);
-    expect(calls[6]).toMatchObject({ args: [[5]], kwargs: { context: saleContext } });
-    expect(calls[9]?.kwargs?.context).toMatchObject({ active_model: 'sale.advance.payment.inv', active_id: 5, default_move_type: 'out_invoice' });
-    expect(calls[15]?.args).toEqual([[], { journal_id: 7, amount: 120, communication: 'oc-20260301-080000-x-ab12' }]);
-    expect(calls[16]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
+    expect(calls[5]?.args).toEqual([[], {}, [], expect.objectContaining({ advance_payment_method: {} })]);
+    expect(calls[5]?.kwargs?.context).toMatchObject(saleContext);
+    expect(calls[6]?.args).toEqual([[], { advance_payment_method: 'delivered' }]);
+    expect(calls[7]).toMatchObject({ args: [[5]], kwargs: { context: saleContext } });
+    expect(calls[10]?.kwargs?.context).toMatchObject({ active_model: 'sale.advance.payment.inv', active_id: 5, default_move_type: 'out_invoice' });
+    expect(calls[16]?.args).toEqual([[], { journal_id: 7, amount: 120, communication: 'oc-20260301-080000-x-ab12' }]);
+    expect(calls[17]).toMatchObject({ args: [[6]], kwargs: { context: { active_model: 'account.move', active_ids: [900], active_id: 900 } } });
+  });
+
+  it("asks the order form only for fields the target's views describe (an Odoo without mrp has no mrp_production_count)", async () => {
+    const { client, calls } = scripted((call) => {
+      if (call.method === 'create') return 70;
+      if (call.method === 'get_views' && call.model === 'sale.order') return { views: {}, models: { 'sale.order': { name: { type: 'char' }, partner_id: { type: 'many2one', relation: 'res.partner' }, state: { type: 'selection' } } } };
+      if (call.method === 'get_views') return { views: {}, models: {} };
+      if (call.method === 'web_read') return [{ id: call.args[0] }];
+      if (call.method === 'web_save') return [{ id: 5 }];
+      if (call.method === 'onchange') return { value: {} };
+      if (call.method === 'create_invoices') return { type: 'ir.actions.act_window', res_model: 'account.move', res_id: 900, views: [[false, 'form']] };
+      return false;
+    }, true);
+    await runOnce(invoicing, client, { customers: [{ id: 10, term: 'Deco' }], productIds: [41] }).catch(() => undefined);
+    const orderRead = calls.find((c) => c.model === 'sale.order' && c.method === 'web_read');
+    const asked = Object.keys((orderRead?.kwargs?.specification ?? {}) as Record<string, unknown>);
+    expect(asked.sort()).toEqual(['display_name', 'name', 'partner_id', 'state']);
   });
 });
 
