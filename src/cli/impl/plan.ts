@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import { checkNumberFlag, SCALE_RULE } from '../flag-checks.js';
 import { readForecast } from '../../forecast/read.js';
 import { FORECAST_INVALID } from '../../forecast/schema.js';
+import { assumptionText } from '../../../models/database-server.js';
 import type { PlanRecommendation } from '../../../models/plan-recommendation.js';
 import { planForForecast } from '../../analyze/recommend-set.js';
 import type { RunSummary } from '../../analyze/types.js';
@@ -94,6 +95,7 @@ export function renderPlan(r: PlanRecommendation, options: Pick<PlanCommandOptio
     ...(r.postgresWalRate === undefined ? [] : [reasonedLine('WAL rate', r.postgresWalRate)]),
     ...(r.postgresStorageGrowth === undefined ? [] : [reasonedLine('storage growth', r.postgresStorageGrowth)]),
     `  baseline: ${r.postgres.baselineReason}`,
+    ...(assumptionText(r.database) === '' ? [] : [`  ${assumptionText(r.database)}`]),
     ...Object.entries(r.postgres.settings).map(([k, v]) => `    ${k} = ${v}`),
     '  adjustments:',
     ...r.postgres.adjustments.map((a) => `    ${a.setting}: ${a.baseline ?? '(unset)'} → ${a.value}\n        ${a.reason}`),

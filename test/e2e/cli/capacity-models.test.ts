@@ -93,6 +93,9 @@ describe('plan', () => {
     // Without --run there are no counters: storage growth from the forecast, IOPS said to be missing.
     expect(out).toMatch(/ {2}storage growth: [\d.]+ GB\/year\n/);
     expect(out).toContain('  IOPS: no run with PostgreSQL counters given');
+    // The example declares the database's RAM and storage, not its CPUs: the one assumption is named.
+    expect(out).toContain('  Assumed for the database server (not given by the forecast): 4 CPUs; declare database.ramGb, cpus and storage in the forecast to size for yours.');
+    expect(out).toContain('  headroom: 78.2 % of the forecast peak');
   });
 
   it('grows the recommendation with --scale', async () => {
